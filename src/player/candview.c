@@ -1,0 +1,484 @@
+/* candview.c - drawing a candidate: names with Ông/Bà, the photo cropped
+ * to fill (or a drawn silhouette), the list card and the profile page. */
+#include "candview.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "assets.h"
+#include "collate.h"
+#include "image.h"
+#include "text.h"
+#include "theme.h"
+
+#define LABEL_COLOR ((SDL_Color){0x55, 0x55, 0x55, 0xFF})
+#define PHOTO_BACK ((SDL_Color){0xDD, 0xE3, 0xEA, 0xFF})
+#define SILHOUETTE ((SDL_Color){0x9A, 0xA5, 0xB1, 0xFF})
+#define BIO_MAX_H 100000    /* a box tall enough for any biography */
+#define FIELDS_MAX 16
+
+struct field {
+    const char *label;
+    char value[CANDVIEW_NAME_MAX];
+};
+
+void candview_full_name(const struct candidate *c, char *buf, int size)
+{
+    const char *mid = c->middle_name ? c->middle_name : "";
+
+    snprintf(buf, (size_t)size, "%s%s%s %s",
+             c->family_name ? c->family_name : "", mid[0] ? " " : "", mid,
+             c->given_name ? c->given_name : "");
+}
+
+void candview_display_name(const struct candidate *c, char *buf, int size)
+{
+    char name[CANDVIEW_NAME_MAX];
+    const char *title = c->gender == GENDER_FEMALE ? "Bà" : "Ông";
+
+    candview_full_name(c, name, sizeof name);
+    if (c->other_name && c->other_name[0])
+        snprintf(buf, (size_t)size, "%s %s (%s)", title, name, c->other_name);
+    else
+        snprintf(buf, (size_t)size, "%s %s", title, name);
+}
+
+int candview_birth_year(const struct candidate *c)
+{
+    int year = 0;
+    const char *s = c->birth_date ? c->birth_date : "";
+
+    for (int i = 0; i < 4; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        year = year * 10 + (s[i] - '0');
+    }
+    return year;
+}
+
+/* "YYYY-MM-DD" as "DD/MM/YYYY"; anything else as it is. */
+static void format_date(const char *iso, char *buf, int size)
+{
+    const char *s = iso ? iso : "";
+
+    if (strlen(s) == 10 && s[4] == '-' && s[7] == '-')
+        snprintf(buf, (size_t)size, "%.2s/%.2s/%.4s", s + 8, s + 5, s);
+    else
+        snprintf(buf, (size_t)size, "%s", s);
+}
+
+void candview_birth_date(const struct candidate *c, char *buf, int size)
+{
+    format_date(c->birth_date, buf, size);
+}
+
+/* Circle filled row by row (no SDL2_gfx). */
+static void fill_circle(SDL_Renderer *r, int cx, int cy, int radius)
+{
+    for (int dy = -radius; dy <= radius; dy++) {
+        int dx = 0;
+        while ((dx + 1) * (dx + 1) + dy * dy <= radius * radius)
+            dx++;
+        SDL_RenderDrawLine(r, cx - dx, cy + dy, cx + dx, cy + dy);
+    }
+}
+
+/* The top half of an ellipse, for shoulders. */
+static void fill_half_ellipse(SDL_Renderer *r, int cx, int cy, int rx, int ry,
+                              int bottom)
+{
+    for (int y = cy - ry; y <= bottom; y++) {
+        int dy = y - cy;
+        int dx = rx;
+        if (dy < 0) {
+            double f = 1.0 - (double)dy * dy / ((double)ry * ry);
+            dx = 0;
+            while ((double)(dx + 1) * (dx + 1) <= f * rx * rx)
+                dx++;
+        }
+        SDL_RenderDrawLine(r, cx - dx, y, cx + dx, y);
+    }
+}
+
+static void silhouette(SDL_Renderer *r, SDL_Rect box)
+{
+    theme_fill(r, &box, PHOTO_BACK);
+
+    SDL_Rect old_clip;
+    bool clipped = SDL_RenderIsClipEnabled(r);
+    SDL_RenderGetClipRect(r, &old_clip);
+    SDL_Rect clip = box;
+    if (clipped && !SDL_IntersectRect(&box, &old_clip, &clip))
+        return;
+    SDL_RenderSetClipRect(r, &clip);
+
+    int side = box.w < box.h ? box.w : box.h;
+    int cx = box.x + box.w / 2;
+    SDL_SetRenderDrawColor(r, SILHOUETTE.r, SILHOUETTE.g, SILHOUETTE.b, 0xFF);
+    fill_circle(r, cx, box.y + box.h * 38 / 100, side * 20 / 100);
+    fill_half_ellipse(r, cx, box.y + box.h * 88 / 100, side * 40 / 100,
+                      side * 26 / 100, box.y + box.h - 1);
+
+    SDL_RenderSetClipRect(r, clipped ? &old_clip : NULL);
+}
+
+void candview_photo(const struct scene_env *env, const struct candidate *c,
+                    SDL_Rect r)
+{
+    struct image *img = NULL;
+
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    if (env->assets && c->photo.sha256[0] && c->photo.path)
+        img = assets_image(env->assets, c->photo.path);
+    if (!img) {
+        silhouette(env->renderer, r);
+        return;
+    }
+
+    /* Crop to the box's shape; faces sit high in portraits, so a tall
+     * picture keeps its upper part. */
+    int iw, ih;
+    image_size(img, &iw, &ih);
+    SDL_Rect src = {0, 0, iw, ih};
+    if ((int64_t)iw * r.h > (int64_t)ih * r.w) {
+        src.w = (int)((int64_t)ih * r.w / r.h);
+        src.x = (iw - src.w) / 2;
+    } else {
+        src.h = (int)((int64_t)iw * r.h / r.w);
+        src.y = (ih - src.h) / 4;
+    }
+    if (image_draw(img, &src, &r) < 0)
+        silhouette(env->renderer, r);
+}
+
+static int px(const struct scene_env *env, int units, float scale)
+{
+    return theme_px(env->layout, (int)(units * scale + 0.5f));
+}
+
+static int draw_box(const struct scene_env *env, const char *s, int size_px,
+                    enum font_weight weight, SDL_Color color,
+                    enum text_align align, SDL_Rect box)
+{
+    struct text_style st = {size_px, weight, color, align};
+    int min_px = theme_px(env->layout, THEME_TEXT_MIN) * 3 / 4;
+
+    if (!s || !s[0] || box.w <= 0 || box.h <= 0)
+        return 0;
+    if (min_px > size_px)
+        min_px = size_px;
+    return text_draw_box(env->text, s, &st, min_px, box, NULL);
+}
+
+static void frame(SDL_Renderer *r, SDL_Rect box, int thick, SDL_Color c)
+{
+    SDL_Rect edges[4] = {
+        {box.x, box.y, box.w, thick},
+        {box.x, box.y + box.h - thick, box.w, thick},
+        {box.x, box.y, thick, box.h},
+        {box.x + box.w - thick, box.y, thick, box.h},
+    };
+
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRects(r, edges, 4);
+}
+
+void candview_card(const struct scene_env *env, int index, int number,
+                   SDL_Rect r, float scale, bool highlight)
+{
+    const struct content *content = env->content;
+    if (!content || index < 0 || index >= content->candidate_count)
+        return;
+    const struct candidate *c = &content->candidates[index];
+    SDL_Renderer *ren = env->renderer;
+    int pad = px(env, 12, 1.0f);
+
+    theme_fill(ren, &r, THEME_CARD);
+    frame(ren, r, highlight ? px(env, 8, 1.0f) : 1,
+          highlight ? THEME_GOLD : THEME_RULE);
+    SDL_Rect in = theme_inset(r, highlight ? pad + px(env, 4, 1.0f) : pad);
+
+    /* Photo 3:4 on top of a tall card, at the left of a wide one. */
+    SDL_Rect photo, text;
+    bool tall = in.h * 10 > in.w * 11;
+    if (tall) {
+        int ph = in.h * 56 / 100;
+        int pw = ph * 3 / 4;
+        if (pw > in.w) {
+            pw = in.w;
+            ph = pw * 4 / 3;
+        }
+        photo = (SDL_Rect){in.x + (in.w - pw) / 2, in.y, pw, ph};
+        text = (SDL_Rect){in.x, in.y + ph + pad, in.w, in.h - ph - pad};
+    } else {
+        int ph = in.h;
+        int pw = ph * 3 / 4;
+        if (pw > in.w / 2)
+            pw = in.w / 2;
+        photo = (SDL_Rect){in.x, in.y, pw, ph};
+        text = (SDL_Rect){in.x + pw + pad, in.y, in.w - pw - pad, in.h};
+    }
+    candview_photo(env, c, photo);
+
+    /* Name (two lines at most), then birth and occupation. */
+    char name[CANDVIEW_NAME_MAX], line[CANDVIEW_NAME_MAX * 2];
+    candview_full_name(c, name, sizeof name);
+    snprintf(line, sizeof line, "%d. %s", number, name);
+    enum text_align align = tall ? ALIGN_CENTER : ALIGN_LEFT;
+    int name_px = px(env, THEME_TEXT_SMALL + 4, scale);
+    int name_h = text_line_height(env->text, name_px, FONT_BOLD) * 2;
+    if (name_h > text.h / 2)
+        name_h = text.h / 2;
+    SDL_Rect box = {text.x, text.y, text.w, name_h};
+    int used = draw_box(env, line, name_px, FONT_BOLD, THEME_INK, align, box);
+
+    char birth[64], date[32];
+    if (collate_has_namesake(content, index)) {
+        candview_birth_date(c, date, sizeof date);
+        snprintf(birth, sizeof birth, "Sinh ngày %s", date);
+    } else {
+        snprintf(birth, sizeof birth, "Sinh năm %d", candview_birth_year(c));
+    }
+    int small_px = px(env, THEME_TEXT_SMALL - 6, scale);
+    int small_h = text_line_height(env->text, small_px, FONT_REGULAR);
+    box = (SDL_Rect){text.x, text.y + used + pad / 2, text.w, small_h};
+    draw_box(env, birth, small_px, FONT_REGULAR, LABEL_COLOR, align, box);
+
+    box.y += small_h;
+    box.h = text.y + text.h - box.y;
+    if (box.h > small_h * 2)
+        box.h = small_h * 2;
+    draw_box(env, c->occupation, small_px, FONT_REGULAR, THEME_INK, align, box);
+}
+
+static void add_field(struct field *f, int *n, const char *label,
+                      const char *value)
+{
+    if (!value || !value[0] || *n >= FIELDS_MAX)
+        return;
+    f[*n].label = label;
+    snprintf(f[*n].value, sizeof f[*n].value, "%s", value);
+    (*n)++;
+}
+
+static int fill_fields(const struct candidate *c, struct field *f)
+{
+    int n = 0;
+    char date[32];
+
+    format_date(c->birth_date, date, sizeof date);
+    add_field(f, &n, "Ngày sinh", date);
+    add_field(f, &n, "Giới tính", c->gender == GENDER_FEMALE ? "Nữ" : "Nam");
+    add_field(f, &n, "Quê quán", c->hometown);
+    add_field(f, &n, "Nơi ở hiện nay", c->residence);
+    add_field(f, &n, "Dân tộc", c->ethnicity);
+    add_field(f, &n, "Tôn giáo", c->religion);
+    add_field(f, &n, "Học vấn phổ thông", c->education_general);
+    add_field(f, &n, "Chuyên môn, nghiệp vụ", c->education_professional);
+    add_field(f, &n, "Lý luận chính trị", c->education_political);
+    add_field(f, &n, "Ngoại ngữ", c->foreign_languages);
+    add_field(f, &n, "Nghề nghiệp, chức vụ", c->occupation);
+    add_field(f, &n, "Nơi công tác", c->workplace);
+
+    if (c->party_joined && c->party_joined[0])
+        format_date(c->party_joined, date, sizeof date);
+    else
+        snprintf(date, sizeof date, "Không");
+    add_field(f, &n, "Ngày vào Đảng", date);
+    add_field(f, &n, "Đại biểu đương nhiệm", c->sitting_deputy ? "Có" : "Không");
+    return n;
+}
+
+static void draw_field(const struct scene_env *env, const struct field *f,
+                       SDL_Rect row, int size_px)
+{
+    int label_w = row.w * 42 / 100;
+    SDL_Rect label = {row.x, row.y, label_w, row.h};
+    SDL_Rect value = {row.x + label_w, row.y, row.w - label_w, row.h};
+    char text[CANDVIEW_NAME_MAX];
+
+    snprintf(text, sizeof text, "%s:", f->label);
+    draw_box(env, text, size_px, FONT_BOLD, LABEL_COLOR, ALIGN_LEFT, label);
+    draw_box(env, f->value, size_px, FONT_REGULAR, THEME_INK, ALIGN_LEFT, value);
+}
+
+/* Draws the biography: fitted in the loop, scrolled when browsing.
+ * Returns how far it can scroll. */
+static int draw_bio(const struct scene_env *env, const char *bio, SDL_Rect box,
+                    float scale, int scroll_px)
+{
+    SDL_Renderer *ren = env->renderer;
+    struct text_style st = {px(env, THEME_TEXT_SMALL + 2, scale), FONT_REGULAR,
+                            THEME_INK, ALIGN_LEFT};
+
+    if (!bio || !bio[0] || box.w <= 0 || box.h <= 0)
+        return 0;
+    if (scroll_px < 0) {
+        int min_px = theme_px(env->layout, THEME_TEXT_MIN);
+        if (min_px > st.size_px)
+            min_px = st.size_px;
+        text_draw_box(env->text, bio, &st, min_px, box, NULL);
+        return 0;
+    }
+
+    int used_px = 0, full_h = 0;
+    text_fit(env->text, bio, &st, st.size_px, box.w, BIO_MAX_H, &used_px,
+             &full_h);
+    int max_scroll = full_h > box.h ? full_h - box.h : 0;
+    if (scroll_px > max_scroll)
+        scroll_px = max_scroll;
+
+    SDL_Rect old_clip;
+    bool clipped = SDL_RenderIsClipEnabled(ren);
+    SDL_RenderGetClipRect(ren, &old_clip);
+    SDL_Rect clip = box;
+    if (clipped && !SDL_IntersectRect(&box, &old_clip, &clip))
+        return max_scroll;
+    SDL_RenderSetClipRect(ren, &clip);
+    SDL_Rect tall = {box.x, box.y - scroll_px, box.w, full_h + 1};
+    text_draw_box(env->text, bio, &st, st.size_px, tall, NULL);
+    SDL_RenderSetClipRect(ren, clipped ? &old_clip : NULL);
+
+    /* A scroll bar says there is more. */
+    if (max_scroll > 0) {
+        int bar_w = px(env, 8, 1.0f);
+        SDL_Rect track = {box.x + box.w + bar_w, box.y, bar_w, box.h};
+        theme_fill(ren, &track, THEME_RULE);
+        int thumb_h = (int)((int64_t)box.h * box.h / full_h);
+        SDL_Rect thumb = {track.x, box.y + (int)((int64_t)(box.h - thumb_h) *
+                                                 scroll_px / max_scroll),
+                          bar_w, thumb_h};
+        theme_fill(ren, &thumb, THEME_RED);
+    }
+    return max_scroll;
+}
+
+int candview_profile(const struct scene_env *env, int index, SDL_Rect r,
+                     float scale, int scroll_px)
+{
+    const struct content *content = env->content;
+    if (!content || index < 0 || index >= content->candidate_count)
+        return 0;
+    const struct candidate *c = &content->candidates[index];
+    const struct layout *l = env->layout;
+    int gap = px(env, THEME_GAP, 1.0f);
+
+    /* Photo at the top left. */
+    int ph = r.h * (l->portrait ? 30 : 48) / 100;
+    int pw = ph * 3 / 4;
+    if (pw > r.w * 30 / 100) {
+        pw = r.w * 30 / 100;
+        ph = pw * 4 / 3;
+    }
+    SDL_Rect photo = {r.x, r.y, pw, ph};
+    candview_photo(env, c, photo);
+    frame(env->renderer, photo, 1, THEME_RULE);
+
+    /* Name and unit beside it. */
+    int side_x = r.x + pw + gap;
+    int side_w = r.x + r.w - side_x;
+    char name[CANDVIEW_NAME_MAX];
+    candview_display_name(c, name, sizeof name);
+    int name_px = px(env, THEME_TEXT_TITLE, scale);
+    int name_h = text_line_height(env->text, name_px, FONT_BOLD);
+    if (l->portrait)
+        name_h *= 2;
+    SDL_Rect box = {side_x, r.y, side_w, name_h};
+    int y = r.y + draw_box(env, name, name_px, FONT_BOLD, THEME_RED,
+                           ALIGN_LEFT, box);
+
+    if (c->unit >= 0 && c->unit < content->unit_count) {
+        const struct unit *u = &content->units[c->unit];
+        char line[CANDVIEW_NAME_MAX * 2];
+        snprintf(line, sizeof line, "Đơn vị bầu cử số %d%s%s", u->number,
+                 u->name && u->name[0] ? " · " : "", u->name ? u->name : "");
+        int unit_px = px(env, THEME_TEXT_SMALL, scale);
+        box = (SDL_Rect){side_x, y, side_w,
+                         text_line_height(env->text, unit_px, FONT_REGULAR)};
+        y += draw_box(env, line, unit_px, FONT_REGULAR, LABEL_COLOR,
+                      ALIGN_LEFT, box);
+    }
+    y += gap;
+
+    /* Fields: beside the photo first, then below it across the width. */
+    struct field fields[FIELDS_MAX];
+    int n = fill_fields(c, fields);
+    int field_px = px(env, THEME_TEXT_SMALL - 4, scale);
+    int row_h = text_line_height(env->text, field_px, FONT_REGULAR) + gap / 3;
+    int side_cols = side_w > px(env, 1100, scale) ? 2 : 1;
+    int full_cols = r.w > px(env, 1100, scale) ? 2 : 1;
+    int i = 0;
+    int side_rows = (r.y + ph - y) / row_h;
+    for (int row = 0; row < side_rows && i < n; row++) {
+        for (int col = 0; col < side_cols && i < n; col++, i++) {
+            int cw = (side_w - gap * (side_cols - 1)) / side_cols;
+            SDL_Rect cell = {side_x + col * (cw + gap), y, cw, row_h};
+            draw_field(env, &fields[i], cell, field_px);
+        }
+        y += row_h;
+    }
+    if (y < r.y + ph)
+        y = r.y + ph;
+    y += gap;
+    while (i < n) {
+        for (int col = 0; col < full_cols && i < n; col++, i++) {
+            int cw = (r.w - gap * (full_cols - 1)) / full_cols;
+            SDL_Rect cell = {r.x + col * (cw + gap), y, cw, row_h};
+            draw_field(env, &fields[i], cell, field_px);
+        }
+        y += row_h;
+    }
+    y += gap / 2;
+
+    /* The biography takes the rest. */
+    SDL_Rect rule = {r.x, y, r.w, px(env, 3, 1.0f)};
+    theme_fill(env->renderer, &rule, THEME_GOLD);
+    y += rule.h + gap / 2;
+    int bar = scroll_px >= 0 ? px(env, 24, 1.0f) : 0;
+    SDL_Rect bio = {r.x, y, r.w - bar, r.y + r.h - y};
+    return draw_bio(env, c->biography, bio, scale, scroll_px);
+}
+
+int candview_grid(int n, SDL_Rect area, int gap, float aspect, SDL_Rect *cells)
+{
+    int best_cols = 0;
+    float best_h = -1.0f;
+
+    if (n <= 0)
+        return 0;
+
+    /* The column count that gives the tallest cell of this shape. */
+    for (int cols = 1; cols <= n; cols++) {
+        int rows = (n + cols - 1) / cols;
+        float cw = (float)(area.w - gap * (cols - 1)) / cols;
+        float ch = (float)(area.h - gap * (rows - 1)) / rows;
+        if (cw <= 0 || ch <= 0)
+            continue;
+        float h = cw / aspect < ch ? cw / aspect : ch;
+        if (h > best_h) {
+            best_h = h;
+            best_cols = cols;
+        }
+    }
+    if (best_cols == 0)
+        best_cols = 1;
+
+    int rows = (n + best_cols - 1) / best_cols;
+    int ch = (int)(best_h > 0 ? best_h : 0);
+    int cw = (int)(ch * aspect);
+    int max_cw = (area.w - gap * (best_cols - 1)) / best_cols;
+    if (cw > max_cw)
+        cw = max_cw;
+    int grid_w = best_cols * cw + (best_cols - 1) * gap;
+    int grid_h = rows * ch + (rows - 1) * gap;
+    int x0 = area.x + (area.w - grid_w) / 2;
+    int y0 = area.y + (area.h - grid_h) / 2;
+
+    for (int i = 0; i < n; i++) {
+        int row = i / best_cols, col = i % best_cols;
+        cells[i] = (SDL_Rect){x0 + col * (cw + gap), y0 + row * (ch + gap),
+                              cw, ch};
+    }
+    return best_cols;
+}

@@ -1,0 +1,253 @@
+/* display.c - window or off-screen panel, canvas, rotation, screenshots. */
+#include "display.h"
+
+#include <SDL_image.h>
+#include <stdlib.h>
+
+#include "log.h"
+
+static int open_window(struct display *d, const struct config *cfg, int w, int h)
+{
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) < 0) {
+        log_error("display", "no video output: %s", SDL_GetError());
+        return -1;
+    }
+
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (cfg->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    if (w <= 0 || h <= 0) {
+        w = 1280;
+        h = 720;
+    }
+
+    d->window = SDL_CreateWindow("bangtin", SDL_WINDOWPOS_CENTERED,
+                                 SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!d->window) {
+        log_error("display", "cannot open a window: %s", SDL_GetError());
+        return -1;
+    }
+
+    d->renderer = SDL_CreateRenderer(d->window, -1,
+                                     SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
+                                         SDL_RENDERER_TARGETTEXTURE);
+    if (!d->renderer) {
+        log_warn("display", "no accelerated renderer (%s), drawing in software",
+                 SDL_GetError());
+        d->renderer = SDL_CreateRenderer(d->window, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!d->renderer) {
+        log_error("display", "cannot draw to the window: %s", SDL_GetError());
+        return -1;
+    }
+
+    SDL_ShowCursor(SDL_DISABLE);
+    SDL_DisableScreenSaver();
+    return 0;
+}
+
+static int open_offscreen(struct display *d, int w, int h)
+{
+    if (w <= 0 || h <= 0) {
+        w = 1920;
+        h = 1080;
+    }
+
+    d->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!d->surface) {
+        log_error("display", "cannot make a %dx%d panel: %s", w, h, SDL_GetError());
+        return -1;
+    }
+
+    d->renderer = SDL_CreateSoftwareRenderer(d->surface);
+    if (!d->renderer) {
+        log_error("display", "cannot draw off-screen: %s", SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+static void make_canvas(struct display *d)
+{
+    bool sideways = d->rotation == 90 || d->rotation == 270;
+
+    d->canvas_w = sideways ? d->out_h : d->out_w;
+    d->canvas_h = sideways ? d->out_w : d->out_h;
+
+    if (d->canvas_w > d->max_texture_px || d->canvas_h > d->max_texture_px) {
+        log_warn("display", "canvas %dx%d is over the %d px texture limit: "
+                 "no rotation or cross-fades", d->canvas_w, d->canvas_h,
+                 d->max_texture_px);
+        d->rotation = 0;
+        d->canvas_w = d->out_w;
+        d->canvas_h = d->out_h;
+        return;
+    }
+
+    d->canvas = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                  SDL_TEXTUREACCESS_TARGET, d->canvas_w, d->canvas_h);
+    d->previous = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                    SDL_TEXTUREACCESS_TARGET, d->canvas_w, d->canvas_h);
+    if (!d->canvas || !d->previous) {
+        log_warn("display", "no canvas texture (%s): no rotation or cross-fades",
+                 SDL_GetError());
+        SDL_DestroyTexture(d->canvas);
+        SDL_DestroyTexture(d->previous);
+        d->canvas = d->previous = NULL;
+        d->rotation = 0;
+        d->canvas_w = d->out_w;
+        d->canvas_h = d->out_h;
+    }
+}
+
+struct display *display_create(const struct config *cfg, bool headless, int w, int h)
+{
+    struct display *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+
+    d->rotation = cfg->rotation;
+    int opened = headless ? open_offscreen(d, w, h) : open_window(d, cfg, w, h);
+    if (opened < 0)
+        goto fail;
+
+    if (SDL_GetRendererOutputSize(d->renderer, &d->out_w, &d->out_h) < 0) {
+        log_error("display", "cannot read the screen size: %s", SDL_GetError());
+        goto fail;
+    }
+
+    SDL_RendererInfo info;
+    d->max_texture_px = 4096;
+    if (SDL_GetRendererInfo(d->renderer, &info) == 0 && info.max_texture_width > 0)
+        d->max_texture_px = SDL_min(info.max_texture_width, info.max_texture_height);
+    if (cfg->max_texture_px > 0)
+        d->max_texture_px = cfg->max_texture_px;
+    /* The software renderer reports no limit; keep tiles a sane size. */
+    if (d->max_texture_px <= 0)
+        d->max_texture_px = 16384;
+
+    make_canvas(d);
+    log_info("display", "%s %dx%d, canvas %dx%d, rotation %d, textures up to %d px",
+             headless ? "off-screen panel" : "screen", d->out_w, d->out_h,
+             d->canvas_w, d->canvas_h, d->rotation, d->max_texture_px);
+    return d;
+
+fail:
+    display_destroy(d);
+    return NULL;
+}
+
+void display_destroy(struct display *d)
+{
+    if (!d)
+        return;
+    if (d->canvas)
+        SDL_DestroyTexture(d->canvas);
+    if (d->previous)
+        SDL_DestroyTexture(d->previous);
+    if (d->renderer)
+        SDL_DestroyRenderer(d->renderer);
+    if (d->window)
+        SDL_DestroyWindow(d->window);
+    if (d->surface)
+        SDL_FreeSurface(d->surface);
+    if (d->window)
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    free(d);
+}
+
+void display_begin(struct display *d)
+{
+    SDL_SetRenderTarget(d->renderer, d->canvas);
+}
+
+void display_keep_previous(struct display *d)
+{
+    if (!d->canvas)
+        return;
+
+    SDL_Texture *swap = d->previous;
+    d->previous = d->canvas;
+    d->canvas = swap;
+}
+
+void display_blend_previous(struct display *d, float opacity)
+{
+    if (!d->previous || opacity <= 0.0f)
+        return;
+
+    if (opacity > 1.0f)
+        opacity = 1.0f;
+    SDL_SetTextureBlendMode(d->previous, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureAlphaMod(d->previous, (Uint8)(opacity * 255.0f + 0.5f));
+    SDL_RenderCopy(d->renderer, d->previous, NULL, NULL);
+}
+
+void display_present(struct display *d)
+{
+    if (d->canvas) {
+        SDL_SetRenderTarget(d->renderer, NULL);
+        SDL_SetRenderDrawColor(d->renderer, 0, 0, 0, 255);
+        SDL_RenderClear(d->renderer);
+
+        SDL_Rect dst = {(d->out_w - d->canvas_w) / 2, (d->out_h - d->canvas_h) / 2,
+                        d->canvas_w, d->canvas_h};
+        SDL_SetTextureBlendMode(d->canvas, SDL_BLENDMODE_NONE);
+        SDL_RenderCopyEx(d->renderer, d->canvas, NULL, &dst, d->rotation, NULL,
+                         SDL_FLIP_NONE);
+    }
+    SDL_RenderPresent(d->renderer);
+}
+
+int display_screenshot(struct display *d, const char *path)
+{
+    SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, d->canvas_w, d->canvas_h, 32,
+                                                       SDL_PIXELFORMAT_ARGB8888);
+    if (!shot) {
+        log_error("display", "screenshot %s: %s", path, SDL_GetError());
+        return -1;
+    }
+
+    SDL_Texture *target = SDL_GetRenderTarget(d->renderer);
+    SDL_SetRenderTarget(d->renderer, d->canvas);
+    int read = SDL_RenderReadPixels(d->renderer, NULL, SDL_PIXELFORMAT_ARGB8888,
+                                    shot->pixels, shot->pitch);
+    SDL_SetRenderTarget(d->renderer, target);
+    if (read < 0) {
+        log_error("display", "screenshot %s: %s", path, SDL_GetError());
+        SDL_FreeSurface(shot);
+        return -1;
+    }
+
+    int saved = IMG_SavePNG(shot, path);
+    SDL_FreeSurface(shot);
+    if (saved < 0) {
+        log_error("display", "cannot write screenshot %s: %s", path, IMG_GetError());
+        return -1;
+    }
+    log_info("display", "screenshot %s", path);
+    return 0;
+}
+
+void display_to_canvas(const struct display *d, int x, int y, int *cx, int *cy)
+{
+    /* The canvas is centred on the panel; undo the rotation around it. */
+    switch (d->rotation) {
+    case 90:
+        *cx = y;
+        *cy = d->out_w - 1 - x;
+        break;
+    case 180:
+        *cx = d->out_w - 1 - x;
+        *cy = d->out_h - 1 - y;
+        break;
+    case 270:
+        *cx = d->out_h - 1 - y;
+        *cy = x;
+        break;
+    default:
+        *cx = x;
+        *cy = y;
+        break;
+    }
+}

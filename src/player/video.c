@@ -1,0 +1,969 @@
+/* video.c - video clips through libvlc: decoded into a double buffer in
+ * memory, uploaded to an SDL texture on the main thread.
+ *
+ * DESIGN
+ * - One libvlc instance (struct video_player) lives for the process; each
+ *   clip (struct video) has its own libvlc media player, so the next clip
+ *   can be opened while the current one still shows.
+ * - libvlc's video output thread calls lock/unlock/display (vmem). lock
+ *   hands out the back buffer, which only that thread touches; display
+ *   swaps back and front under the clip's mutex and bumps a counter. It
+ *   never calls SDL or libvlc and never waits for anything but the mutex.
+ * - The main thread, in video_draw, takes the mutex, uploads the front
+ *   buffer when the counter moved, and releases it. It never holds the
+ *   mutex while calling libvlc, so libvlc_media_player_stop (which joins
+ *   the output thread) cannot deadlock against display.
+ * - libvlc events only set atomic flags; video_poll reads them on the main
+ *   thread and makes every decision (end, failure, time limits). Nothing
+ *   calls libvlc from inside a libvlc callback.
+ * - A clip's texture is handed to the player when the clip closes and
+ *   drawn by the next clip until its own first picture arrives, so a
+ *   change of clip shows no black. The player also keeps the bad-file
+ *   list and a small cache of still frames.
+ * - Shutdown: video_close stops the libvlc player (joining its threads)
+ *   before freeing the buffers; video_player_destroy closes what is left,
+ *   frees the textures, and releases libvlc.
+ */
+#include "video.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <vlc/vlc.h>
+
+#include "log.h"
+
+#define VIDEO_BAD_MAX 64
+#define VIDEO_STILLS_MAX 24
+#define VIDEO_HOLD_MS 1500
+#define VIDEO_STILL_AT_MS 1000
+#define VIDEO_KEY_SIZE 65
+#define VIDEO_PLANES 3
+
+struct bad_entry {
+    char key[VIDEO_KEY_SIZE];
+    int fails;
+    int64_t retry_at_ms;   /* monotonic */
+};
+
+struct still {
+    char key[VIDEO_KEY_SIZE];
+    SDL_Texture *texture;  /* NULL with failed set: no still possible */
+    int w, h;
+    bool failed;
+    int64_t used_ms;
+};
+
+struct video_player {
+    libvlc_instance_t *vlc;
+    struct video_player_options options;
+
+    /* The last closed clip's picture, shown until the next one has its own. */
+    SDL_Texture *held;
+    int held_w, held_h;
+    int64_t held_since_ms;
+
+    struct video *prepared;
+
+    struct bad_entry bad[VIDEO_BAD_MAX];
+    int bad_count;
+
+    struct still stills[VIDEO_STILLS_MAX];
+    struct video *still_job;
+    char still_job_key[VIDEO_KEY_SIZE];
+    bool still_job_from_start;
+};
+
+struct video {
+    struct video_player *player;
+    libvlc_media_player_t *mp;
+    char key[VIDEO_KEY_SIZE];
+    char *path;
+    struct video_request req;   /* numbers only; path and key are copies */
+
+    /* Shared with the output thread, under lock. */
+    pthread_mutex_t lock;
+    unsigned char *buffers[2];
+    int front;                  /* buffers[front] is the newest picture */
+    unsigned width, height;
+    unsigned pitches[VIDEO_PLANES];
+    unsigned lines[VIDEO_PLANES];
+    long frames;                /* pictures displayed by libvlc */
+
+    /* Set by libvlc event callbacks, read by video_poll. */
+    atomic_bool ev_error;
+    atomic_bool ev_end;
+    atomic_bool ev_paused;
+
+    /* Main thread only. */
+    enum video_state state;
+    bool paused;
+    bool waiting_first;         /* started paused: step to one picture */
+    bool stepped;
+    bool resume_on_pause;       /* opened before start-paused took hold */
+    int volume_applied;         /* -1: not applied yet */
+    long frames_seen;
+    long frames_uploaded;
+    long presented;
+    int64_t opened_ms;
+    int64_t first_frame_ms;
+    int64_t last_frame_ms;
+    SDL_Texture *texture;
+    int tex_w, tex_h;
+};
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void copy_key(char *dst, const char *key, const char *path)
+{
+    const char *src = key && key[0] ? key : path;
+
+    snprintf(dst, VIDEO_KEY_SIZE, "%s", src ? src : "");
+}
+
+/* ---- libvlc log ------------------------------------------------------ */
+
+/* libvlc's errors are mostly recoverable details of one file (we log our
+ * own error when we give up), so they come out as warnings. */
+static void on_vlc_log(void *data, int level, const libvlc_log_t *ctx,
+                       const char *fmt, va_list args)
+{
+    enum log_level ours;
+
+    if (level >= LIBVLC_ERROR)
+        ours = LOG_WARN;
+    else if (level >= LIBVLC_NOTICE)
+        ours = LOG_DEBUG;
+    else
+        ours = LOG_TRACE;
+    if (!log_enabled(ours))
+        return;
+
+    const char *module = NULL;
+    const char *file = NULL;
+    unsigned line = 0;
+    libvlc_log_get_context(ctx, &module, &file, &line);
+
+    char message[512];
+    vsnprintf(message, sizeof message, fmt, args);
+    log_write(ours, "vlc", "%s: %s", module ? module : "core", message);
+}
+
+/* ---- player ---------------------------------------------------------- */
+
+struct video_player *video_player_create(const struct video_player_options *options)
+{
+    struct video_player *p = calloc(1, sizeof *p);
+    if (!p) {
+        log_error("video", "out of memory creating the player");
+        return NULL;
+    }
+    p->options.audio_output = true;
+    p->options.chroma = VIDEO_CHROMA_I420;
+    if (options)
+        p->options = *options;
+
+    const char *args[12];
+    int n = 0;
+    args[n++] = "--no-xlib";
+    args[n++] = "--quiet";
+    args[n++] = "--no-video-title-show";
+    args[n++] = "--no-osd";
+    args[n++] = "--no-spu";
+    args[n++] = "--no-snapshot-preview";
+    args[n++] = "--no-lua";
+    args[n++] = "--avcodec-hw=none";
+    if (!p->options.audio_output)
+        args[n++] = "--aout=adummy";
+
+    p->vlc = libvlc_new(n, args);
+    if (!p->vlc) {
+        const char *why = libvlc_errmsg();
+        log_error("video", "libvlc did not start (%s); playing without video",
+                  why ? why : "no reason given");
+        free(p);
+        return NULL;
+    }
+    libvlc_log_set(p->vlc, on_vlc_log, p);
+    log_info("video", "libvlc %s ready", libvlc_get_version());
+    return p;
+}
+
+static void still_clear(struct still *s)
+{
+    if (s->texture)
+        SDL_DestroyTexture(s->texture);
+    memset(s, 0, sizeof *s);
+}
+
+void video_player_destroy(struct video_player *p)
+{
+    if (!p)
+        return;
+
+    video_close(p->prepared);
+    p->prepared = NULL;
+    video_close(p->still_job);
+    p->still_job = NULL;
+
+    for (int i = 0; i < VIDEO_STILLS_MAX; i++)
+        still_clear(&p->stills[i]);
+    if (p->held)
+        SDL_DestroyTexture(p->held);
+
+    libvlc_log_unset(p->vlc);
+    libvlc_release(p->vlc);
+    free(p);
+}
+
+static struct bad_entry *bad_find(struct video_player *p, const char *key)
+{
+    for (int i = 0; i < p->bad_count; i++) {
+        if (strcmp(p->bad[i].key, key) == 0)
+            return &p->bad[i];
+    }
+    return NULL;
+}
+
+bool video_player_is_bad(struct video_player *p, const char *key)
+{
+    char k[VIDEO_KEY_SIZE];
+
+    copy_key(k, key, NULL);
+    const struct bad_entry *e = bad_find(p, k);
+    return e && mono_ms() < e->retry_at_ms;
+}
+
+/* Remembers a failure; the retry waits twice as long as the last one. */
+static int mark_bad(struct video_player *p, const char *key)
+{
+    struct bad_entry *e = bad_find(p, key);
+
+    if (!e) {
+        if (p->bad_count < VIDEO_BAD_MAX) {
+            e = &p->bad[p->bad_count++];
+        } else {
+            /* Full: forget the entry that would be retried soonest. */
+            e = &p->bad[0];
+            for (int i = 1; i < p->bad_count; i++) {
+                if (p->bad[i].retry_at_ms < e->retry_at_ms)
+                    e = &p->bad[i];
+            }
+        }
+        memset(e, 0, sizeof *e);
+        snprintf(e->key, sizeof e->key, "%s", key);
+    }
+
+    int delay_s = VIDEO_RETRY_MIN_S;
+    for (int i = 0; i < e->fails && delay_s < VIDEO_RETRY_MAX_S; i++)
+        delay_s *= 2;
+    if (delay_s > VIDEO_RETRY_MAX_S)
+        delay_s = VIDEO_RETRY_MAX_S;
+    e->fails++;
+    e->retry_at_ms = mono_ms() + (int64_t)delay_s * 1000;
+    return delay_s;
+}
+
+static void clear_bad(struct video_player *p, const char *key)
+{
+    struct bad_entry *e = bad_find(p, key);
+
+    if (e)
+        *e = p->bad[--p->bad_count];
+}
+
+/* ---- output thread callbacks ----------------------------------------- */
+
+static unsigned align_up(unsigned n, unsigned to)
+{
+    return (n + to - 1) / to * to;
+}
+
+static unsigned video_setup(void **opaque, char *chroma, unsigned *width,
+                            unsigned *height, unsigned *pitches, unsigned *lines)
+{
+    struct video *v = *opaque;
+    unsigned w = *width;
+    unsigned h = *height;
+    unsigned pitch[VIDEO_PLANES] = {0};
+    unsigned line[VIDEO_PLANES] = {0};
+    int planes;
+
+    if (w == 0 || h == 0 || w > 8192 || h > 8192)
+        return 0;
+
+    if (v->player->options.chroma == VIDEO_CHROMA_RV32) {
+        memcpy(chroma, "RV32", 4);
+        pitch[0] = align_up(w * 4, 32);
+        line[0] = align_up(h, 32);
+        planes = 1;
+    } else {
+        memcpy(chroma, "I420", 4);
+        pitch[0] = align_up(w, 32);
+        line[0] = align_up(h, 32);
+        pitch[1] = pitch[2] = align_up((w + 1) / 2, 32);
+        line[1] = line[2] = align_up((h + 1) / 2, 32);
+        planes = 3;
+    }
+
+    size_t size = 0;
+    for (int i = 0; i < planes; i++)
+        size += (size_t)pitch[i] * line[i];
+
+    unsigned char *a = malloc(size);
+    unsigned char *b = malloc(size);
+    if (!a || !b) {
+        free(a);
+        free(b);
+        return 0;
+    }
+    memset(a, 0, size);
+    memset(b, 0, size);
+
+    pthread_mutex_lock(&v->lock);
+    free(v->buffers[0]);
+    free(v->buffers[1]);
+    v->buffers[0] = a;
+    v->buffers[1] = b;
+    v->front = 0;
+    v->width = w;
+    v->height = h;
+    memcpy(v->pitches, pitch, sizeof pitch);
+    memcpy(v->lines, line, sizeof line);
+    pthread_mutex_unlock(&v->lock);
+
+    memcpy(pitches, pitch, sizeof pitch);
+    memcpy(lines, line, sizeof line);
+    return 1;
+}
+
+static void video_cleanup(void *opaque)
+{
+    (void)opaque;
+}
+
+/* The back buffer belongs to this thread between swaps: no lock needed. */
+static void *video_lock(void *opaque, void **planes)
+{
+    struct video *v = opaque;
+    unsigned char *base = v->buffers[1 - v->front];
+    size_t offset = 0;
+
+    for (int i = 0; i < VIDEO_PLANES; i++) {
+        planes[i] = base + offset;
+        offset += (size_t)v->pitches[i] * v->lines[i];
+    }
+    return NULL;
+}
+
+static void video_unlock(void *opaque, void *picture, void *const *planes)
+{
+    (void)opaque;
+    (void)picture;
+    (void)planes;
+}
+
+static void video_display(void *opaque, void *picture)
+{
+    struct video *v = opaque;
+
+    (void)picture;
+    pthread_mutex_lock(&v->lock);
+    v->front = 1 - v->front;
+    v->frames++;
+    pthread_mutex_unlock(&v->lock);
+}
+
+static void on_vlc_event(const struct libvlc_event_t *event, void *data)
+{
+    struct video *v = data;
+
+    if (event->type == libvlc_MediaPlayerEncounteredError)
+        atomic_store(&v->ev_error, true);
+    else if (event->type == libvlc_MediaPlayerEndReached)
+        atomic_store(&v->ev_end, true);
+    else if (event->type == libvlc_MediaPlayerPaused)
+        atomic_store(&v->ev_paused, true);
+}
+
+/* ---- clips ------------------------------------------------------------ */
+
+static bool same_request(const struct video *v, const struct video_request *req)
+{
+    char key[VIDEO_KEY_SIZE];
+
+    copy_key(key, req->key, req->path);
+    return strcmp(v->key, key) == 0 && strcmp(v->path, req->path) == 0 &&
+           v->req.audio == req->audio && v->req.start_ms == req->start_ms &&
+           v->req.max_ms == req->max_ms && v->req.loops == req->loops;
+}
+
+/* Adds ":name=seconds" with millisecond precision. */
+static void add_time_option(libvlc_media_t *media, const char *name, int ms)
+{
+    char option[64];
+
+    snprintf(option, sizeof option, ":%s=%d.%03d", name, ms / 1000, ms % 1000);
+    libvlc_media_add_option(media, option);
+}
+
+static void abandon(struct video *v, const char *why)
+{
+    int delay_s = mark_bad(v->player, v->key);
+
+    v->state = VIDEO_FAILED;
+    log_warn("video", "%s: %s; skipping it, next try in %d s", v->path, why,
+             delay_s);
+}
+
+static void apply_volume(struct video *v)
+{
+    if (!v->req.audio || v->volume_applied == v->req.volume || !v->mp)
+        return;
+    if (libvlc_audio_set_volume(v->mp, v->req.volume) == 0)
+        v->volume_applied = v->req.volume;
+}
+
+/* Creates the clip and starts libvlc on it (paused: stopped on its
+ * first picture, for a prepared clip or a still). */
+static struct video *clip_start(struct video_player *p,
+                                const struct video_request *req, bool paused)
+{
+    struct video *v = calloc(1, sizeof *v);
+    if (!v) {
+        log_error("video", "out of memory opening %s", req->path);
+        return NULL;
+    }
+    v->player = p;
+    v->req = *req;
+    v->req.path = NULL;
+    v->req.key = NULL;
+    if (v->req.loops < 1)
+        v->req.loops = 1;
+    copy_key(v->key, req->key, req->path);
+    v->volume_applied = -1;
+    v->waiting_first = paused;
+    v->opened_ms = mono_ms();
+    v->state = VIDEO_OPENING;
+    pthread_mutex_init(&v->lock, NULL);
+    atomic_init(&v->ev_error, false);
+    atomic_init(&v->ev_end, false);
+    atomic_init(&v->ev_paused, false);
+
+    v->path = strdup(req->path);
+    if (!v->path) {
+        log_error("video", "out of memory opening %s", req->path);
+        goto fail;
+    }
+
+    /* Missing and empty files need no decoder to be found out. */
+    struct stat st;
+    if (stat(req->path, &st) != 0) {
+        char why[128];
+        snprintf(why, sizeof why, "cannot open (%s)", strerror(errno));
+        abandon(v, why);
+        return v;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+        abandon(v, "empty or not a regular file");
+        return v;
+    }
+
+    libvlc_media_t *media = libvlc_media_new_path(p->vlc, req->path);
+    if (!media) {
+        log_error("video", "%s: libvlc refused the file (%s)", req->path,
+                  libvlc_errmsg() ? libvlc_errmsg() : "no reason given");
+        goto fail;
+    }
+    if (!req->audio)
+        libvlc_media_add_option(media, ":no-audio");
+    if (paused)
+        libvlc_media_add_option(media, ":start-paused");
+    if (req->start_ms > 0)
+        add_time_option(media, "start-time", req->start_ms);
+    if (req->max_ms > 0)
+        add_time_option(media, "stop-time", req->start_ms + req->max_ms);
+    if (v->req.loops > 1) {
+        char repeat[32];
+        snprintf(repeat, sizeof repeat, ":input-repeat=%d", v->req.loops - 1);
+        libvlc_media_add_option(media, repeat);
+    }
+
+    v->mp = libvlc_media_player_new_from_media(media);
+    libvlc_media_release(media);
+    if (!v->mp) {
+        log_error("video", "%s: no libvlc player (%s)", req->path,
+                  libvlc_errmsg() ? libvlc_errmsg() : "no reason given");
+        goto fail;
+    }
+    libvlc_video_set_callbacks(v->mp, video_lock, video_unlock, video_display, v);
+    libvlc_video_set_format_callbacks(v->mp, video_setup, video_cleanup);
+
+    libvlc_event_manager_t *em = libvlc_media_player_event_manager(v->mp);
+    libvlc_event_attach(em, libvlc_MediaPlayerEncounteredError, on_vlc_event, v);
+    libvlc_event_attach(em, libvlc_MediaPlayerEndReached, on_vlc_event, v);
+    libvlc_event_attach(em, libvlc_MediaPlayerPaused, on_vlc_event, v);
+    apply_volume(v);
+
+    if (libvlc_media_player_play(v->mp) != 0) {
+        abandon(v, "libvlc could not start it");
+        return v;
+    }
+    return v;
+
+fail:
+    video_close(v);
+    return NULL;
+}
+
+struct video *video_open(struct video_player *p, const struct video_request *req)
+{
+    if (!p || !req || !req->path)
+        return NULL;
+
+    struct video *pre = p->prepared;
+    if (pre && same_request(pre, req)) {
+        p->prepared = NULL;
+        if (pre->state == VIDEO_FAILED) {
+            video_close(pre);
+            return NULL;
+        }
+        pre->req.volume = req->volume;
+        apply_volume(pre);
+        pre->waiting_first = false;
+        pre->paused = false;
+        if (pre->state == VIDEO_PAUSED)
+            pre->state = VIDEO_PLAYING;
+        if (atomic_load(&pre->ev_paused))
+            libvlc_media_player_set_pause(pre->mp, 0);
+        else
+            pre->resume_on_pause = true;
+        return pre;
+    }
+
+    if (video_player_is_bad(p, req->key && req->key[0] ? req->key : req->path)) {
+        log_debug("video", "%s: marked bad, skipped", req->path);
+        return NULL;
+    }
+
+    struct video *v = clip_start(p, req, false);
+    if (v && v->state == VIDEO_FAILED) {
+        video_close(v);
+        return NULL;
+    }
+    return v;
+}
+
+int video_player_prepare(struct video_player *p, const struct video_request *req)
+{
+    if (!p || !req || !req->path)
+        return -1;
+    if (p->prepared && same_request(p->prepared, req))
+        return 0;
+
+    video_close(p->prepared);
+    p->prepared = NULL;
+    if (video_player_is_bad(p, req->key && req->key[0] ? req->key : req->path))
+        return -1;
+
+    struct video *v = clip_start(p, req, true);
+    if (!v)
+        return -1;
+    if (v->state == VIDEO_FAILED) {
+        video_close(v);
+        return -1;
+    }
+    p->prepared = v;
+    return 0;
+}
+
+void video_close(struct video *v)
+{
+    if (!v)
+        return;
+
+    struct video_player *p = v->player;
+    if (p && p->prepared == v)
+        p->prepared = NULL;
+
+    /* Joins libvlc's threads: no callback runs after this. */
+    if (v->mp) {
+        libvlc_media_player_stop(v->mp);
+        libvlc_media_player_release(v->mp);
+    }
+
+    /* The picture stays up until the next clip has its own. */
+    if (v->texture && v->frames_uploaded > 0 && p) {
+        if (p->held)
+            SDL_DestroyTexture(p->held);
+        p->held = v->texture;
+        p->held_w = v->tex_w;
+        p->held_h = v->tex_h;
+        p->held_since_ms = mono_ms();
+    } else if (v->texture) {
+        SDL_DestroyTexture(v->texture);
+    }
+
+    free(v->buffers[0]);
+    free(v->buffers[1]);
+    pthread_mutex_destroy(&v->lock);
+    free(v->path);
+    free(v);
+}
+
+static enum video_state poll_one(struct video *v)
+{
+    if (v->state == VIDEO_ENDED || v->state == VIDEO_FAILED)
+        return v->state;
+
+    int64_t now = mono_ms();
+    pthread_mutex_lock(&v->lock);
+    long frames = v->frames;
+    pthread_mutex_unlock(&v->lock);
+
+    if (frames != v->frames_seen) {
+        v->frames_seen = frames;
+        v->last_frame_ms = now;
+        if (v->first_frame_ms == 0)
+            v->first_frame_ms = now;
+    }
+
+    /* Started paused: once libvlc has paused, decode one picture. The
+     * clip then waits on it, silent, until it is opened or resumed. */
+    if (v->waiting_first && !v->stepped && atomic_load(&v->ev_paused)) {
+        libvlc_media_player_next_frame(v->mp);
+        v->stepped = true;
+    }
+    if (v->resume_on_pause && atomic_load(&v->ev_paused)) {
+        libvlc_media_player_set_pause(v->mp, 0);
+        v->resume_on_pause = false;
+    }
+
+    if (atomic_load(&v->ev_error)) {
+        abandon(v, "libvlc could not play it");
+        return v->state;
+    }
+    if (atomic_load(&v->ev_end)) {
+        if (frames == 0) {
+            abandon(v, "it ended without a picture");
+        } else {
+            v->state = VIDEO_ENDED;
+            clear_bad(v->player, v->key);
+        }
+        return v->state;
+    }
+
+    if (v->paused || (v->waiting_first && frames > 0)) {
+        v->last_frame_ms = now;
+        if (frames > 0)
+            v->state = VIDEO_PAUSED;
+        return v->state;
+    }
+    if (frames == 0) {
+        if (now - v->opened_ms > VIDEO_FIRST_FRAME_MS)
+            abandon(v, "no picture came");
+        return v->state;
+    }
+    if (now - v->last_frame_ms > VIDEO_STALL_MS) {
+        abandon(v, "pictures stopped coming");
+        return v->state;
+    }
+
+    v->state = VIDEO_PLAYING;
+    apply_volume(v);
+    return v->state;
+}
+
+enum video_state video_poll(struct video *v)
+{
+    if (!v)
+        return VIDEO_FAILED;
+
+    struct video_player *p = v->player;
+    if (p->prepared && p->prepared != v)
+        poll_one(p->prepared);
+    return poll_one(v);
+}
+
+bool video_has_new_frame(struct video *v)
+{
+    if (!v)
+        return false;
+
+    pthread_mutex_lock(&v->lock);
+    bool fresh = v->frames != v->frames_uploaded;
+    pthread_mutex_unlock(&v->lock);
+    return fresh;
+}
+
+/* Makes sure the clip has a texture of the picture's size, adopting the
+ * held one when it fits. Called with v->lock held. */
+static int ensure_texture(struct video *v, SDL_Renderer *r)
+{
+    struct video_player *p = v->player;
+    int w = (int)v->width;
+    int h = (int)v->height;
+    Uint32 format = p->options.chroma == VIDEO_CHROMA_RV32
+                        ? SDL_PIXELFORMAT_ARGB8888
+                        : SDL_PIXELFORMAT_IYUV;
+
+    if (v->texture && v->tex_w == w && v->tex_h == h)
+        return 0;
+    if (v->texture) {
+        SDL_DestroyTexture(v->texture);
+        v->texture = NULL;
+    }
+
+    if (p->held && p->held_w == w && p->held_h == h) {
+        v->texture = p->held;
+        p->held = NULL;
+    } else {
+        v->texture = SDL_CreateTexture(r, format, SDL_TEXTUREACCESS_STREAMING,
+                                       w, h);
+        if (!v->texture) {
+            log_error("video", "%s: no %dx%d texture (%s)", v->path, w, h,
+                      SDL_GetError());
+            return -1;
+        }
+    }
+    v->tex_w = w;
+    v->tex_h = h;
+    return 0;
+}
+
+/* Uploads the front buffer when it is newer than the texture. */
+static int upload(struct video *v, SDL_Renderer *r)
+{
+    int rc = 0;
+
+    pthread_mutex_lock(&v->lock);
+    if (v->frames == v->frames_uploaded || !v->buffers[0])
+        goto out;
+    if (ensure_texture(v, r) != 0) {
+        rc = -1;
+        goto out;
+    }
+
+    const unsigned char *base = v->buffers[v->front];
+    if (v->player->options.chroma == VIDEO_CHROMA_RV32) {
+        rc = SDL_UpdateTexture(v->texture, NULL, base, (int)v->pitches[0]);
+    } else {
+        const unsigned char *y = base;
+        const unsigned char *u = y + (size_t)v->pitches[0] * v->lines[0];
+        const unsigned char *vv = u + (size_t)v->pitches[1] * v->lines[1];
+        rc = SDL_UpdateYUVTexture(v->texture, NULL, y, (int)v->pitches[0], u,
+                                  (int)v->pitches[1], vv, (int)v->pitches[2]);
+    }
+    if (rc != 0)
+        log_error("video", "%s: texture upload failed (%s)", v->path,
+                  SDL_GetError());
+    v->frames_uploaded = v->frames;
+    v->presented++;
+
+out:
+    pthread_mutex_unlock(&v->lock);
+    return rc;
+}
+
+static void draw_fitted(SDL_Renderer *r, SDL_Texture *t, int w, int h,
+                        const SDL_Rect *dst)
+{
+    SDL_Rect out = *dst;
+
+    if ((int64_t)w * dst->h > (int64_t)h * dst->w) {
+        out.h = (int)((int64_t)dst->w * h / w);
+        out.y = dst->y + (dst->h - out.h) / 2;
+    } else {
+        out.w = (int)((int64_t)dst->h * w / h);
+        out.x = dst->x + (dst->w - out.w) / 2;
+    }
+    SDL_RenderCopy(r, t, NULL, &out);
+}
+
+bool video_draw(struct video *v, SDL_Renderer *r, const SDL_Rect *dst)
+{
+    if (!v || !r || !dst)
+        return false;
+
+    upload(v, r);
+    if (v->texture && v->frames_uploaded > 0) {
+        draw_fitted(r, v->texture, v->tex_w, v->tex_h, dst);
+        return true;
+    }
+
+    struct video_player *p = v->player;
+    if (p->held && mono_ms() - p->held_since_ms < VIDEO_HOLD_MS) {
+        draw_fitted(r, p->held, p->held_w, p->held_h, dst);
+        return true;
+    }
+    return false;
+}
+
+int video_set_pause(struct video *v, bool pause)
+{
+    if (!v || !v->mp)
+        return -1;
+    if (v->paused == pause)
+        return 0;
+
+    libvlc_media_player_set_pause(v->mp, pause ? 1 : 0);
+    v->paused = pause;
+    if (!pause && v->state == VIDEO_PAUSED)
+        v->state = VIDEO_PLAYING;
+    return 0;
+}
+
+int video_set_volume(struct video *v, int volume)
+{
+    if (!v)
+        return -1;
+
+    v->req.volume = volume < 0 ? 0 : volume > 100 ? 100 : volume;
+    if (v->state == VIDEO_PLAYING)
+        apply_volume(v);
+    return 0;
+}
+
+int64_t video_time_ms(struct video *v)
+{
+    if (!v || !v->mp)
+        return -1;
+    return libvlc_media_player_get_time(v->mp);
+}
+
+void video_get_stats(const struct video *v, struct video_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    out->open_to_first_ms = -1;
+    if (!v)
+        return;
+
+    struct video *mv = (struct video *)v;
+    pthread_mutex_lock(&mv->lock);
+    out->frames_decoded = v->frames;
+    pthread_mutex_unlock(&mv->lock);
+    out->frames_presented = v->presented;
+    if (v->first_frame_ms)
+        out->open_to_first_ms = v->first_frame_ms - v->opened_ms;
+}
+
+/* ---- still frames ------------------------------------------------------ */
+
+static struct still *still_find(struct video_player *p, const char *key)
+{
+    for (int i = 0; i < VIDEO_STILLS_MAX; i++) {
+        if (p->stills[i].key[0] && strcmp(p->stills[i].key, key) == 0)
+            return &p->stills[i];
+    }
+    return NULL;
+}
+
+static struct still *still_slot(struct video_player *p)
+{
+    struct still *oldest = &p->stills[0];
+
+    for (int i = 0; i < VIDEO_STILLS_MAX; i++) {
+        if (!p->stills[i].key[0])
+            return &p->stills[i];
+        if (p->stills[i].used_ms < oldest->used_ms)
+            oldest = &p->stills[i];
+    }
+    still_clear(oldest);
+    return oldest;
+}
+
+static void still_job_start(struct video_player *p, const char *path,
+                            const char *key, bool from_start)
+{
+    struct video_request req = {
+        .path = path,
+        .key = key,
+        .audio = false,
+        .start_ms = from_start ? 0 : VIDEO_STILL_AT_MS,
+        .loops = 1,
+    };
+
+    p->still_job = clip_start(p, &req, true);
+    snprintf(p->still_job_key, sizeof p->still_job_key, "%s", key);
+    p->still_job_from_start = from_start;
+}
+
+/* Advances the background still job; stores its result when done. */
+static void still_job_step(struct video_player *p, SDL_Renderer *r)
+{
+    struct video *job = p->still_job;
+    enum video_state state = video_poll(job);
+
+    if (state == VIDEO_OPENING)
+        return;
+
+    bool got = false;
+    if (state != VIDEO_FAILED && upload(job, r) == 0 && job->texture &&
+        job->frames_uploaded > 0)
+        got = true;
+
+    /* A clip shorter than the still's time: take its first picture. */
+    if (!got && state == VIDEO_ENDED && !p->still_job_from_start) {
+        char path[1024];
+        char key[VIDEO_KEY_SIZE];
+        snprintf(path, sizeof path, "%s", job->path);
+        snprintf(key, sizeof key, "%s", p->still_job_key);
+        p->still_job = NULL;
+        video_close(job);
+        still_job_start(p, path, key, true);
+        return;
+    }
+
+    struct still *s = still_slot(p);
+    snprintf(s->key, sizeof s->key, "%s", p->still_job_key);
+    s->used_ms = mono_ms();
+    if (got) {
+        s->texture = job->texture;
+        s->w = job->tex_w;
+        s->h = job->tex_h;
+        job->texture = NULL;
+    } else {
+        s->failed = true;
+    }
+    p->still_job = NULL;
+    video_close(job);
+}
+
+SDL_Texture *video_player_still(struct video_player *p, SDL_Renderer *r,
+                                const char *path, const char *key,
+                                int *w, int *h)
+{
+    if (!p || !r || !path)
+        return NULL;
+
+    char k[VIDEO_KEY_SIZE];
+    copy_key(k, key, path);
+
+    if (p->still_job)
+        still_job_step(p, r);
+
+    struct still *s = still_find(p, k);
+    if (s) {
+        s->used_ms = mono_ms();
+        if (w)
+            *w = s->w;
+        if (h)
+            *h = s->h;
+        return s->texture;
+    }
+
+    if (!p->still_job && !video_player_is_bad(p, k))
+        still_job_start(p, path, k, false);
+    return NULL;
+}
