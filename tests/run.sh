@@ -13,6 +13,10 @@ failures=""
 export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
 export SDL_AUDIODRIVER=${SDL_AUDIODRIVER:-dummy}
 export BANGTIN_BUILD="$BUILD"
+# Sanitizer builds: system libraries' own leaks are not ours.
+export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 run_one() {
     name=$1

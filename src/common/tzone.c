@@ -188,8 +188,12 @@ static unsigned char *read_file(const char *path, size_t *size)
     if (!data)
         goto fail;
     *size = fread(data, 1, TZONE_FILE_MAX_BYTES, f);
-    if (ferror(f) || *size == TZONE_FILE_MAX_BYTES) {
-        log_warn("tzone", "cannot read %s: error or larger than %d bytes", path,
+    if (ferror(f)) {
+        log_warn("tzone", "cannot read %s: %s", path, strerror(errno));
+        goto fail;
+    }
+    if (*size == TZONE_FILE_MAX_BYTES) {
+        log_warn("tzone", "%s is larger than %d bytes; not a zone file", path,
                  TZONE_FILE_MAX_BYTES);
         goto fail;
     }

@@ -83,6 +83,7 @@ struct app {
     bool was_browsing;
 
     int64_t start_ms;           /* virtual */
+    int64_t launch_mono_ms;
     int64_t fade_start_ms;
     bool fading;
     int64_t redraw_at_ms;
@@ -760,6 +761,9 @@ static void loop(struct app *a)
         if (a->dirty || now >= a->redraw_at_ms || shot_due) {
             render(a, now);
             frames++;
+            if (frames == 1)
+                log_info("app", "first frame drawn %lld ms after start",
+                         (long long)(mono_ms() - a->launch_mono_ms));
             a->dirty = false;
             wake = next_change(a, now);
         }
@@ -785,6 +789,7 @@ int app_run(const struct config *cfg, const struct app_options *opt, struct stor
     a.cfg = cfg;
     a.opt = opt;
     a.store = store;
+    a.launch_mono_ms = mono_ms();
     int status = 1;
 
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");

@@ -26,6 +26,7 @@ static const char usage[] =
     "\n"
     "Content:\n"
     "  --content DIR          import the bundle in DIR, then play it\n"
+    "  --import DIR           import the bundle in DIR and exit (0: imported)\n"
     "  --check-content DIR    validate the bundle in DIR and exit (0: valid)\n"
     "  --data-dir DIR         where imported content and state are kept\n"
     "\n"
@@ -58,6 +59,7 @@ struct args {
     bool check_config;
     const char *check_content;
     const char *content;
+    bool import_only;
     struct app_options app;
     struct screenshot_at shots[SCREENSHOTS_MAX];
 };
@@ -160,8 +162,8 @@ static void find_home(char *out, size_t size)
     char probe[PATH_MAX + 32];
     snprintf(probe, sizeof probe, "%s/fonts", out);
     struct stat st;
-    if (stat(probe, &st) != 0 && access("/usr/share/bangtin/fonts", R_OK) == 0)
-        snprintf(out, size, "/usr/share/bangtin");
+    if (stat(probe, &st) != 0 && access("/usr/local/share/bangtin/fonts", R_OK) == 0)
+        snprintf(out, size, "/usr/local/share/bangtin");
 }
 
 /* Flags that change settings are applied after the file, in order. */
@@ -239,6 +241,9 @@ static int parse_args(int argc, char **argv, struct args *a)
             a->check_content = val;
         } else if (strcmp(arg, "--content") == 0) {
             a->content = val;
+        } else if (strcmp(arg, "--import") == 0) {
+            a->content = val;
+            a->import_only = true;
         } else if (strcmp(arg, "--size") == 0) {
             if (parse_size(val, &a->app.width, &a->app.height) < 0) {
                 fprintf(stderr, "bangtin: --size %s: expected WxH, e.g. 1920x1080\n", val);
@@ -381,6 +386,10 @@ int main(int argc, char **argv)
         int imported = store_import(store, args.content, &d);
         print_diag(&d, stderr);
         diag_clear(&d);
+        if (args.import_only) {
+            store_close(store);
+            return imported < 0 ? 1 : 0;
+        }
         if (imported < 0)
             log_error("main", "the bundle in %s was refused; playing the content "
                       "imported before, if any", args.content);

@@ -54,7 +54,8 @@ static void *cands_enter(const struct scene_env *env, const struct item *item,
     for (int i = 0; i < u->candidate_count; i++)
         s->ids[i] = c->candidates[u->candidates[i]].id;
     s->scale = env->config && env->config->large_text ? 1.25f : 1.0f;
-    exposure_cycle_begin(s->exposure, &s->cycle, item->id, u->candidate_count,
+    exposure_cycle_begin(s->exposure, &s->cycle, item->id, s->ids,
+                         u->candidate_count,
                          now_ms, item->duration_ms);
     return s;
 }

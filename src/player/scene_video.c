@@ -92,6 +92,13 @@ void scene_video_prepare(const struct scene_env *env, const struct item *item,
     video_player_prepare(env->video, &req);
 }
 
+struct video *scene_video_clip(void *state)
+{
+    struct video_scene *s = state;
+
+    return s ? s->video : NULL;
+}
+
 static void *video_enter(const struct scene_env *env, const struct item *item,
                          int64_t now_ms)
 {

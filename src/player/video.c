@@ -90,7 +90,7 @@ struct video {
     pthread_mutex_t lock;
     unsigned char *buffers[2];
     int front;                  /* buffers[front] is the newest picture */
-    unsigned width, height;
+    unsigned width, height;     /* of the buffers, padding included */
     unsigned pitches[VIDEO_PLANES];
     unsigned lines[VIDEO_PLANES];
     long frames;                /* pictures displayed by libvlc */
@@ -115,6 +115,7 @@ struct video {
     int64_t last_frame_ms;
     SDL_Texture *texture;
     int tex_w, tex_h;
+    int visible_w, visible_h;   /* the picture inside the buffers */
 };
 
 static int64_t mono_ms(void)
@@ -321,15 +322,13 @@ static unsigned video_setup(void **opaque, char *chroma, unsigned *width,
     for (int i = 0; i < planes; i++)
         size += (size_t)pitch[i] * line[i];
 
-    unsigned char *a = malloc(size);
-    unsigned char *b = malloc(size);
+    unsigned char *a = calloc(1, size);
+    unsigned char *b = calloc(1, size);
     if (!a || !b) {
         free(a);
         free(b);
         return 0;
     }
-    memset(a, 0, size);
-    memset(b, 0, size);
 
     pthread_mutex_lock(&v->lock);
     free(v->buffers[0]);
@@ -712,8 +711,8 @@ bool video_has_new_frame(struct video *v)
 static int ensure_texture(struct video *v, SDL_Renderer *r)
 {
     struct video_player *p = v->player;
-    int w = (int)v->width;
-    int h = (int)v->height;
+    int w = v->visible_w < (int)v->width ? v->visible_w : (int)v->width;
+    int h = v->visible_h < (int)v->height ? v->visible_h : (int)v->height;
     Uint32 format = p->options.chroma == VIDEO_CHROMA_RV32
                         ? SDL_PIXELFORMAT_ARGB8888
                         : SDL_PIXELFORMAT_IYUV;
@@ -742,10 +741,30 @@ static int ensure_texture(struct video *v, SDL_Renderer *r)
     return 0;
 }
 
+/* libvlc's buffers carry the decoder's padding (1080 lines come as
+ * 1090); the picture's own size is asked for once it plays. Never under
+ * v->lock: libvlc takes its own locks. */
+static void find_visible_size(struct video *v)
+{
+    unsigned w = 0;
+    unsigned h = 0;
+
+    if (v->visible_w > 0 || !v->mp)
+        return;
+    if (libvlc_video_get_size(v->mp, 0, &w, &h) == 0 && w > 0 && h > 0) {
+        v->visible_w = (int)w;
+        v->visible_h = (int)h;
+    }
+}
+
 /* Uploads the front buffer when it is newer than the texture. */
 static int upload(struct video *v, SDL_Renderer *r)
 {
     int rc = 0;
+
+    find_visible_size(v);
+    if (v->visible_w == 0)
+        return 0;
 
     pthread_mutex_lock(&v->lock);
     if (v->frames == v->frames_uploaded || !v->buffers[0])

@@ -133,6 +133,10 @@ void scene_video_request(const struct scene_env *env, const struct item *item,
 void scene_video_prepare(const struct scene_env *env, const struct item *item,
                          int64_t now_ms);
 
+/* The clip a scene_video state plays, NULL when it has none (for tests
+ * and the benchmark). */
+struct video *scene_video_clip(void *state);
+
 /* Whether minute_of_day (0..1439) falls inside quiet ("HH:MM-HH:MM",
  * may cross midnight; "" is never). */
 bool scene_video_quiet(const char *quiet, int minute_of_day);

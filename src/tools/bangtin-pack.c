@@ -46,6 +46,8 @@ struct pack {
     int media_count;
     long long media_bytes;
     int system_errors;         /* trouble that is not the content's fault */
+    char **failed;             /* field paths of media refs that failed */
+    int failed_count;
 };
 
 static const struct {
@@ -206,6 +208,46 @@ fail:
     return -1;
 }
 
+/* Remembers a media reference that could not be packed, so the check of
+ * the packed manifest does not report it a second time. */
+static void media_failed(struct pack *p, const char *field)
+{
+    char **grown = realloc(p->failed, (p->failed_count + 1) * sizeof *grown);
+
+    if (!grown)
+        return;
+    p->failed = grown;
+    p->failed[p->failed_count] = strdup(field);
+    if (p->failed[p->failed_count])
+        p->failed_count++;
+}
+
+static bool under_failed(const struct pack *p, const char *field)
+{
+    for (int i = 0; i < p->failed_count; i++) {
+        size_t n = strlen(p->failed[i]);
+        if (strncmp(field, p->failed[i], n) == 0 && (!field[n] || field[n] == '.'))
+            return true;
+    }
+    return false;
+}
+
+/* Reports a problem with the "file" of a media reference. */
+__attribute__((format(printf, 3, 4)))
+static void media_error(struct pack *p, const char *field, const char *fmt, ...)
+{
+    char message[512];
+    char sub[FIELD_BYTES];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    snprintf(sub, sizeof sub, "%.*s.file", FIELD_BYTES - 8, field);
+    content_error(p, sub, "%s", message);
+    media_failed(p, field);
+}
+
 /* Replaces {"file": "x.png"} in place with {"sha256", "size", "type"} and
  * puts the file in the bundle under its hash. */
 static void pack_media(struct pack *p, cJSON *ref, const char *field)
@@ -216,43 +258,41 @@ static void pack_media(struct pack *p, cJSON *ref, const char *field)
     char target[PATH_MAX];
     char sha[65];
     struct stat st;
-    char sub[FIELD_BYTES];
+    int n;
 
-    snprintf(sub, sizeof sub, "%s.file", field);
     if (!cJSON_IsString(file) || !file->valuestring[0]) {
-        content_error(p, sub, "must be the path of a media file");
+        media_error(p, field, "must be the path of a media file");
         return;
     }
-    int n;
     if (file->valuestring[0] == '/')
         n = snprintf(source, sizeof source, "%s", file->valuestring);
     else
         n = snprintf(source, sizeof source, "%s/%s", p->source_dir,
                      file->valuestring);
     if (n >= (int)sizeof source) {
-        content_error(p, sub, "the path is too long");
+        media_error(p, field, "the path is too long");
         return;
     }
 
     /* What the file is: a regular file, its type, its hash. */
     if (stat(source, &st) < 0) {
-        content_error(p, sub, "cannot read media file %s: %s", source,
-                      strerror(errno));
+        media_error(p, field, "cannot read media file %s: %s", source,
+                    strerror(errno));
         return;
     }
     if (!S_ISREG(st.st_mode)) {
-        content_error(p, sub, "media file %s is not a regular file", source);
+        media_error(p, field, "media file %s is not a regular file", source);
         return;
     }
     const char *mime = cJSON_IsString(given_type) ? given_type->valuestring
                                                   : mime_of(source);
     if (!mime) {
-        content_error(p, sub, "cannot tell the type of %s from its name; add "
-                      "\"type\", e.g. \"image/png\"", file->valuestring);
+        media_error(p, field, "cannot tell the type of %s from its name; add "
+                    "\"type\", e.g. \"image/png\"", file->valuestring);
         return;
     }
     if (bundle_hash_file(source, sha) < 0) {
-        content_error(p, sub, "cannot read media file %s", source);
+        media_error(p, field, "cannot read media file %s", source);
         return;
     }
 
@@ -366,6 +406,8 @@ static void report_check(struct pack *p, const struct diag *check)
 {
     for (int i = 0; i < check->count; i++) {
         const struct diag_entry *e = &check->entries[i];
+        if (e->field && under_failed(p, e->field))
+            continue;
         if (e->field)
             diag_add(&p->diag, e->severity, p->source,
                      jsonloc_line(p->text, p->len, e->field), e->field, "%s",
@@ -430,17 +472,20 @@ static int build(struct pack *p, cJSON *root, struct content **content)
     walk(p, root, "", 0);
     if (p->system_errors)
         return EXIT_SYSTEM;
-    if (diag_error_count(&p->diag) > 0)
-        return EXIT_CONTENT;
     if (write_manifest(p, root) < 0)
         return EXIT_SYSTEM;
 
-    /* The whole check a player would do, before anything is replaced. */
+    /* The whole check a player would do, before anything is replaced;
+     * it runs even after media errors, to list every problem at once. */
     diag_init(&check);
     *content = bundle_load(p->tmp, BUNDLE_CHECK_HASHES, &check);
     report_check(p, &check);
     diag_clear(&check);
-    return *content ? 0 : EXIT_CONTENT;
+    if (*content && diag_error_count(&p->diag) == 0)
+        return 0;
+    content_free(*content);
+    *content = NULL;
+    return EXIT_CONTENT;
 }
 
 int main(int argc, char **argv)
@@ -495,6 +540,9 @@ done:
     else
         fprintf(stderr, "bangtin-pack: failed; %s left unchanged\n", out);
     content_free(content);
+    for (int i = 0; i < p.failed_count; i++)
+        free(p.failed[i]);
+    free(p.failed);
     diag_clear(&p.diag);
     cJSON_Delete(root);
     free(p.text);

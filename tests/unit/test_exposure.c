@@ -140,7 +140,8 @@ static int play(struct fixture *f, const struct scene_ops *ops,
 static int first_shown(struct fixture *f, const struct item *item)
 {
     struct exposure_cycle cy;
-    exposure_cycle_begin(f->exposure, &cy, item->id, N, 0, item->duration_ms);
+    exposure_cycle_begin(f->exposure, &cy, item->id, ids, N, 0,
+                         item->duration_ms);
     return exposure_cycle_position(&cy, 0);
 }
 
@@ -232,8 +233,10 @@ static void test_cycle_slots(void **state)
     struct exposure *e = exposure_create();
     struct exposure_cycle cy;
 
+    const char *const k_ids[4] = { "a", "b", "c", "d" };
+
     exposure_set_rotation(e, "k", 3);
-    exposure_cycle_begin(e, &cy, "k", 4, 1000, 4000);
+    exposure_cycle_begin(e, &cy, "k", k_ids, 4, 1000, 4000);
     assert_int_equal(exposure_cycle_position(&cy, 1000), 3);
     assert_int_equal(exposure_cycle_position(&cy, 1999), 3);
     assert_int_equal(exposure_cycle_position(&cy, 2000), 0);
@@ -241,16 +244,23 @@ static void test_cycle_slots(void **state)
     assert_int_equal(exposure_cycle_next_change(&cy, 1000), 2000);
     assert_int_equal(exposure_cycle_next_change(&cy, 4500), INT64_MAX);
 
-    /* Cut in the third slot: the next cycle starts with that candidate. */
-    const char *const k_ids[4] = { "a", "b", "c", "d" };
+    /* Cut in the third slot: b got half a slot, c nothing. */
     exposure_cycle_account(e, &cy, 3500, k_ids, false);
     exposure_cycle_account(e, &cy, 3000, k_ids, false);
     exposure_cycle_end(e, &cy);
-    assert_int_equal(exposure_rotation(e, "k", 4), 1);
+    assert_int_equal(exposure_rotation(e, "k", 4), 0);
     assert_int_equal(exposure_total(e, "d"), 1000);
     assert_int_equal(exposure_total(e, "a"), 1000);
     assert_int_equal(exposure_total(e, "b"), 500);
     assert_int_equal(exposure_total(e, "c"), 0);
+
+    /* The next cycle serves the one behind by a slot first (c), then the
+     * rest in rotated order (b's half slot rounds up). */
+    exposure_cycle_begin(e, &cy, "k", k_ids, 4, 10000, 4000);
+    assert_int_equal(exposure_cycle_position(&cy, 10000), 2);
+    assert_int_equal(exposure_cycle_position(&cy, 11000), 0);
+    assert_int_equal(exposure_cycle_position(&cy, 12000), 1);
+    assert_int_equal(exposure_cycle_position(&cy, 13000), 3);
     exposure_destroy(e);
 }
 

@@ -99,31 +99,41 @@ static SDL_Color stripe_color(int x, int y)
                        (Uint8)(40 + (y / STRIPE_PX) * 150), 200, 255};
 }
 
+/* The stripes as an 8-bit paletted PNG, which is quick to write. */
 static void save_stripes(const char *path, int w, int h)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32,
-                                                    SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 8,
+                                                    SDL_PIXELFORMAT_INDEX8);
+    int cols = (w + STRIPE_PX - 1) / STRIPE_PX;
+    int index = 0;
+
     assert_non_null(s);
     for (int y = 0; y < h; y += STRIPE_PX) {
         for (int x = 0; x < w; x += STRIPE_PX) {
             SDL_Color c = stripe_color(x, y);
             SDL_Rect r = {x, y, STRIPE_PX, STRIPE_PX};
-            SDL_FillRect(s, &r, SDL_MapRGB(s->format, c.r, c.g, c.b));
+            index = (y / STRIPE_PX) * cols + x / STRIPE_PX;
+            assert_true(index < 256);
+            assert_int_equal(SDL_SetPaletteColors(s->format->palette, &c, index, 1), 0);
+            SDL_FillRect(s, &r, (Uint32)index);
         }
     }
     assert_int_equal(IMG_SavePNG(s, path), 0);
     SDL_FreeSurface(s);
 }
 
-/* Left half red, right half blue. */
+/* Left half red, right half blue, paletted. */
 static SDL_Surface *halves(int w, int h)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32,
-                                                    SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 8,
+                                                    SDL_PIXELFORMAT_INDEX8);
+    SDL_Color colors[2] = {{255, 0, 0, 255}, {0, 0, 255, 255}};
+
     assert_non_null(s);
+    assert_int_equal(SDL_SetPaletteColors(s->format->palette, colors, 0, 2), 0);
     SDL_Rect right = {w / 2, 0, w - w / 2, h};
-    SDL_FillRect(s, NULL, SDL_MapRGB(s->format, 255, 0, 0));
-    SDL_FillRect(s, &right, SDL_MapRGB(s->format, 0, 0, 255));
+    SDL_FillRect(s, NULL, 0);
+    SDL_FillRect(s, &right, 1);
     return s;
 }
 
