@@ -26,6 +26,8 @@
 #define DURATION_MAX_S (7 * 86400.0)
 #define DAY_MS (86400 * 1000LL)
 #define DEFAULT_TIME_ZONE "Asia/Ho_Chi_Minh"
+/* Above 2^53 JSON numbers (doubles) are no longer exact integers. */
+#define JSON_INT_MAX (1LL << 53)
 
 /* How a getter found its field: absent (defaults stay), present and
  * valid, or wrong (already reported). */
@@ -199,7 +201,7 @@ static enum got get_int(struct loader *ld, const cJSON *obj, const char *parent,
 
     double d = cJSON_IsNumber(v) ? v->valuedouble : NAN;
     if (!(d >= (double)min && d <= (double)max) || d != floor(d)) {
-        if (max == INT64_MAX)
+        if (max == JSON_INT_MAX)
             error_at(ld, field, "must be a whole number of at least %lld",
                      (long long)min);
         else
@@ -464,7 +466,7 @@ static void get_media(struct loader *ld, const cJSON *obj, const char *parent,
         ok = false;
     }
     ok = ok && sha;
-    ok = get_int(ld, ref, field, "size", true, 0, INT64_MAX, &size) == GOT_VALUE && ok;
+    ok = get_int(ld, ref, field, "size", true, 0, JSON_INT_MAX, &size) == GOT_VALUE && ok;
     ok = get_string(ld, ref, field, "type", true, &m->mime) == GOT_VALUE && ok;
 
     size_t kind_len = kind ? strlen(kind) : 0;
@@ -962,8 +964,8 @@ static void parse_results(struct loader *ld, const cJSON *root)
 
     get_instant(ld, obj, "results", "published_at", false, &r->published_ms);
     get_number(ld, obj, "results", "turnout_pct", 0, 100, &r->turnout_pct);
-    get_int(ld, obj, "results", "voters_total", false, 0, INT64_MAX, &r->voters_total);
-    get_int(ld, obj, "results", "voters_voted", false, 0, INT64_MAX, &r->voters_voted);
+    get_int(ld, obj, "results", "voters_total", false, 0, JSON_INT_MAX, &r->voters_total);
+    get_int(ld, obj, "results", "voters_voted", false, 0, JSON_INT_MAX, &r->voters_voted);
     if (r->voters_voted > r->voters_total)
         warn_at(ld, "results.voters_voted", "more voters voted than there are");
 
@@ -1211,7 +1213,7 @@ static void parse_manifest(struct loader *ld, const cJSON *root)
         error_at(ld, "", "the manifest must be a JSON object");
         return;
     }
-    if (get_int(ld, root, "", "format", true, 0, INT64_MAX, &format) != GOT_VALUE)
+    if (get_int(ld, root, "", "format", true, 0, JSON_INT_MAX, &format) != GOT_VALUE)
         return;
     if (format != 1) {
         error_at(ld, "format", "unsupported format %lld (this version reads 1)",
@@ -1222,7 +1224,7 @@ static void parse_manifest(struct loader *ld, const cJSON *root)
 
     /* The election first (its zone), lists before what refers to them. */
     parse_election(ld, root);
-    get_int(ld, root, "", "version", true, 1, INT64_MAX, &c->version);
+    get_int(ld, root, "", "version", true, 1, JSON_INT_MAX, &c->version);
     get_instant(ld, root, "", "published_at", true, &c->published_ms);
     get_string(ld, root, "", "commission", true, &c->commission);
     parse_links(ld, root);

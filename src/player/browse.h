@@ -34,4 +34,30 @@ void browse_render(struct browse *b, const struct scene_env *env, int64_t now_ms
 /* Ends the session at once (content changed, urgent notice). */
 void browse_close(struct browse *b);
 
+/* What the session shows, for tests and debug logs. */
+struct browse_view {
+    const char *screen;  /* "home", "units", "unit", "profile", "timeline",
+                            "howto", "videos", "video", "feedback"; NULL
+                            when no session is open */
+    int unit;            /* unit index on "unit" and "profile", else -1 */
+    int position;        /* the candidate's position in the unit's official
+                            list on "profile", else -1 */
+    int scroll_px;       /* of the long text on the screen */
+    int depth;           /* screens on the back stack, home is 1 */
+    int focus;           /* focused target (keyboard), -1 when hidden */
+    bool large_text;
+};
+
+void browse_view(const struct browse *b, struct browse_view *out);
+
+/* Touch targets of the current screen as of the last open, input or
+ * render: the i-th target's rectangle, its action ("back", "large",
+ * "units", "timeline", "howto", "videos", "feedback", "unit",
+ * "candidate", "prev", "next", "video") and its argument (unit index,
+ * position in the unit, item index). Returns the count, or for
+ * browse_target 0 / -1 when i is out of range. */
+int browse_target_count(const struct browse *b);
+int browse_target(const struct browse *b, int i, SDL_Rect *rect,
+                  const char **action, int *arg);
+
 #endif

@@ -303,75 +303,56 @@ static void draw_field(const struct scene_env *env, const struct field *f,
     draw_box(env, f->value, size_px, FONT_REGULAR, THEME_INK, ALIGN_LEFT, value);
 }
 
-/* Draws the biography: fitted in the loop, scrolled when browsing.
- * Returns how far it can scroll. */
-static int draw_bio(const struct scene_env *env, const char *bio, SDL_Rect box,
-                    float scale, int scroll_px)
+/* Draws the biography fitted into box (the loop). */
+static void draw_bio_fitted(const struct scene_env *env, const char *bio,
+                            SDL_Rect box, float scale)
 {
-    SDL_Renderer *ren = env->renderer;
     struct text_style st = {px(env, THEME_TEXT_SMALL + 2, scale), FONT_REGULAR,
                             THEME_INK, ALIGN_LEFT};
+    int min_px = theme_px(env->layout, THEME_TEXT_MIN);
 
     if (!bio || !bio[0] || box.w <= 0 || box.h <= 0)
-        return 0;
-    if (scroll_px < 0) {
-        int min_px = theme_px(env->layout, THEME_TEXT_MIN);
-        if (min_px > st.size_px)
-            min_px = st.size_px;
-        text_draw_box(env->text, bio, &st, min_px, box, NULL);
-        return 0;
-    }
-
-    int used_px = 0, full_h = 0;
-    text_fit(env->text, bio, &st, st.size_px, box.w, BIO_MAX_H, &used_px,
-             &full_h);
-    int max_scroll = full_h > box.h ? full_h - box.h : 0;
-    if (scroll_px > max_scroll)
-        scroll_px = max_scroll;
-
-    SDL_Rect old_clip;
-    bool clipped = SDL_RenderIsClipEnabled(ren);
-    SDL_RenderGetClipRect(ren, &old_clip);
-    SDL_Rect clip = box;
-    if (clipped && !SDL_IntersectRect(&box, &old_clip, &clip))
-        return max_scroll;
-    SDL_RenderSetClipRect(ren, &clip);
-    SDL_Rect tall = {box.x, box.y - scroll_px, box.w, full_h + 1};
-    text_draw_box(env->text, bio, &st, st.size_px, tall, NULL);
-    SDL_RenderSetClipRect(ren, clipped ? &old_clip : NULL);
-
-    /* A scroll bar says there is more. */
-    if (max_scroll > 0) {
-        int bar_w = px(env, 8, 1.0f);
-        SDL_Rect track = {box.x + box.w + bar_w, box.y, bar_w, box.h};
-        theme_fill(ren, &track, THEME_RULE);
-        int thumb_h = (int)((int64_t)box.h * box.h / full_h);
-        SDL_Rect thumb = {track.x, box.y + (int)((int64_t)(box.h - thumb_h) *
-                                                 scroll_px / max_scroll),
-                          bar_w, thumb_h};
-        theme_fill(ren, &thumb, THEME_RED);
-    }
-    return max_scroll;
+        return;
+    if (min_px > st.size_px)
+        min_px = st.size_px;
+    text_draw_box(env->text, bio, &st, min_px, box, NULL);
 }
 
-int candview_profile(const struct scene_env *env, int index, SDL_Rect r,
-                     float scale, int scroll_px)
+/* Draws the biography at full size from y; returns its height. */
+static int draw_bio_full(const struct scene_env *env, const char *bio, int x,
+                         int y, int w, float scale)
+{
+    struct text_style st = {px(env, THEME_TEXT_SMALL + 4, scale), FONT_REGULAR,
+                            THEME_INK, ALIGN_LEFT};
+    int used_px = 0, full_h = 0;
+
+    if (!bio || !bio[0] || w <= 0)
+        return 0;
+    text_fit(env->text, bio, &st, st.size_px, w, BIO_MAX_H, &used_px, &full_h);
+    SDL_Rect box = {x, y, w, full_h + 1};
+    text_draw_box(env->text, bio, &st, st.size_px, box, NULL);
+    return full_h;
+}
+
+/* The page from top y0 (which may lie above r when scrolled). Returns
+ * the page's bottom. scrolled: the biography at full size, else fitted
+ * into what is left of r. */
+static int draw_page(const struct scene_env *env, int index, SDL_Rect r,
+                     int y0, float scale, bool scrolled)
 {
     const struct content *content = env->content;
-    if (!content || index < 0 || index >= content->candidate_count)
-        return 0;
     const struct candidate *c = &content->candidates[index];
     const struct layout *l = env->layout;
     int gap = px(env, THEME_GAP, 1.0f);
 
     /* Photo at the top left. */
-    int ph = r.h * (l->portrait ? 30 : 48) / 100;
+    int ph = r.h * (l->portrait ? 30 : 46) / 100;
     int pw = ph * 3 / 4;
     if (pw > r.w * 30 / 100) {
         pw = r.w * 30 / 100;
         ph = pw * 4 / 3;
     }
-    SDL_Rect photo = {r.x, r.y, pw, ph};
+    SDL_Rect photo = {r.x, y0, pw, ph};
     candview_photo(env, c, photo);
     frame(env->renderer, photo, 1, THEME_RULE);
 
@@ -382,11 +363,11 @@ int candview_profile(const struct scene_env *env, int index, SDL_Rect r,
     candview_display_name(c, name, sizeof name);
     int name_px = px(env, THEME_TEXT_TITLE, scale);
     int name_h = text_line_height(env->text, name_px, FONT_BOLD);
-    if (l->portrait)
+    if (l->portrait || scale > 1.0f)
         name_h *= 2;
-    SDL_Rect box = {side_x, r.y, side_w, name_h};
-    int y = r.y + draw_box(env, name, name_px, FONT_BOLD, THEME_RED,
-                           ALIGN_LEFT, box);
+    SDL_Rect box = {side_x, y0, side_w, name_h};
+    int y = y0 + draw_box(env, name, name_px, FONT_BOLD, THEME_RED,
+                          ALIGN_LEFT, box);
 
     if (c->unit >= 0 && c->unit < content->unit_count) {
         const struct unit *u = &content->units[c->unit];
@@ -409,21 +390,21 @@ int candview_profile(const struct scene_env *env, int index, SDL_Rect r,
     int side_cols = side_w > px(env, 1100, scale) ? 2 : 1;
     int full_cols = r.w > px(env, 1100, scale) ? 2 : 1;
     int i = 0;
-    int side_rows = (r.y + ph - y) / row_h;
+    int side_rows = (y0 + ph - y) / row_h;
     for (int row = 0; row < side_rows && i < n; row++) {
+        int cw = (side_w - gap * (side_cols - 1)) / side_cols;
         for (int col = 0; col < side_cols && i < n; col++, i++) {
-            int cw = (side_w - gap * (side_cols - 1)) / side_cols;
             SDL_Rect cell = {side_x + col * (cw + gap), y, cw, row_h};
             draw_field(env, &fields[i], cell, field_px);
         }
         y += row_h;
     }
-    if (y < r.y + ph)
-        y = r.y + ph;
+    if (y < y0 + ph)
+        y = y0 + ph;
     y += gap;
     while (i < n) {
+        int cw = (r.w - gap * (full_cols - 1)) / full_cols;
         for (int col = 0; col < full_cols && i < n; col++, i++) {
-            int cw = (r.w - gap * (full_cols - 1)) / full_cols;
             SDL_Rect cell = {r.x + col * (cw + gap), y, cw, row_h};
             draw_field(env, &fields[i], cell, field_px);
         }
@@ -431,13 +412,67 @@ int candview_profile(const struct scene_env *env, int index, SDL_Rect r,
     }
     y += gap / 2;
 
-    /* The biography takes the rest. */
+    /* The biography under a gold rule. */
     SDL_Rect rule = {r.x, y, r.w, px(env, 3, 1.0f)};
     theme_fill(env->renderer, &rule, THEME_GOLD);
     y += rule.h + gap / 2;
-    int bar = scroll_px >= 0 ? px(env, 24, 1.0f) : 0;
-    SDL_Rect bio = {r.x, y, r.w - bar, r.y + r.h - y};
-    return draw_bio(env, c->biography, bio, scale, scroll_px);
+    if (scrolled)
+        return y + draw_bio_full(env, c->biography, r.x, y, r.w, scale);
+    draw_bio_fitted(env, c->biography,
+                    (SDL_Rect){r.x, y, r.w, r.y + r.h - y}, scale);
+    return r.y + r.h;
+}
+
+int candview_profile(const struct scene_env *env, int index, SDL_Rect r,
+                     float scale, int scroll_px)
+{
+    const struct content *content = env->content;
+    SDL_Renderer *ren = env->renderer;
+
+    if (!content || index < 0 || index >= content->candidate_count)
+        return 0;
+    if (scroll_px < 0) {
+        draw_page(env, index, r, r.y, scale, false);
+        return 0;
+    }
+
+    /* Browsing: the whole page scrolls inside r, with a bar at the
+     * right when it is longer. */
+    int bar = px(env, 10, 1.0f);
+    SDL_Rect page = {r.x, r.y, r.w - 3 * bar, r.h};
+    SDL_Rect old_clip;
+    bool clipped = SDL_RenderIsClipEnabled(ren);
+    SDL_RenderGetClipRect(ren, &old_clip);
+    SDL_Rect clip = r;
+    if (clipped && !SDL_IntersectRect(&r, &old_clip, &clip))
+        return 0;
+    SDL_RenderSetClipRect(ren, &clip);
+    int bottom = draw_page(env, index, page, r.y - scroll_px, scale, true);
+    SDL_RenderSetClipRect(ren, clipped ? &old_clip : NULL);
+
+    int full_h = bottom - (r.y - scroll_px);
+    int max_scroll = full_h > r.h ? full_h - r.h : 0;
+
+    /* Scrolled past the end (the text became smaller): draw again at
+     * the end. */
+    if (scroll_px > max_scroll) {
+        scroll_px = max_scroll;
+        SDL_RenderSetClipRect(ren, &clip);
+        theme_fill(ren, &r, THEME_PAPER);
+        draw_page(env, index, page, r.y - scroll_px, scale, true);
+        SDL_RenderSetClipRect(ren, clipped ? &old_clip : NULL);
+    }
+
+    if (max_scroll > 0) {
+        SDL_Rect track = {r.x + r.w - bar, r.y, bar, r.h};
+        theme_fill(ren, &track, THEME_RULE);
+        int thumb_h = (int)((int64_t)r.h * r.h / full_h);
+        SDL_Rect thumb = {track.x, r.y + (int)((int64_t)(r.h - thumb_h) *
+                                               scroll_px / max_scroll),
+                          bar, thumb_h};
+        theme_fill(ren, &thumb, THEME_RED);
+    }
+    return max_scroll;
 }
 
 int candview_grid(int n, SDL_Rect area, int gap, float aspect, SDL_Rect *cells)

@@ -36,10 +36,11 @@ void candview_photo(const struct scene_env *env, const struct candidate *c,
 void candview_card(const struct scene_env *env, int index, int number,
                    SDL_Rect r, float scale, bool highlight);
 
-/* Draws the profile page of content->candidates[index] in r. The
- * biography either shrinks to fit (scroll_px < 0, the loop) or is drawn
- * at full size shifted up by scroll_px and clipped (browsing). Returns
- * how far the biography can scroll in pixels (0 when it fits). */
+/* Draws the profile page of content->candidates[index] in r. In the loop
+ * (scroll_px < 0) the biography shrinks to fit what is left of r. When
+ * browsing the whole page is drawn shifted up by scroll_px, clipped to r,
+ * with a scroll bar (r is repainted in THEME_PAPER when scroll_px was
+ * past the end). Returns how far the page can scroll (0 when it fits). */
 int candview_profile(const struct scene_env *env, int index, SDL_Rect r,
                      float scale, int scroll_px);
 

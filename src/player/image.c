@@ -4,6 +4,7 @@
 
 #include <SDL_image.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -112,7 +113,8 @@ static SDL_Surface *decode(const char *path)
 
     SDL_Surface *loaded = IMG_Load(path);
     if (!loaded) {
-        log_error("image", "cannot load %s: %s; skipping it", path, IMG_GetError());
+        log_error("image", "cannot load %s: %s; skipping it", path,
+                  IMG_GetError());
         return NULL;
     }
 
@@ -140,8 +142,12 @@ static int upload_tile(struct image *img, SDL_Surface *s, struct tile *t)
     if (SDL_UpdateTexture(t->texture, NULL, pixels, s->pitch) < 0)
         return -1;
 
+    /* A tile one pixel thin gains nothing from filtering, and SDL's
+     * software scaler reads past its edge when filtering it. */
+    bool thin = t->area.w == 1 || t->area.h == 1;
     SDL_SetTextureBlendMode(t->texture, SDL_BLENDMODE_BLEND);
-    SDL_SetTextureScaleMode(t->texture, SDL_ScaleModeLinear);
+    SDL_SetTextureScaleMode(t->texture, thin ? SDL_ScaleModeNearest
+                                             : SDL_ScaleModeLinear);
     return 0;
 }
 
@@ -163,9 +169,12 @@ struct image *image_load(SDL_Renderer *renderer, const char *path,
     img->w = s->w;
     img->h = s->h;
 
+    /* Tiles of even size: no sliver of a few pixels at the far edge. */
     int limit = texture_limit(renderer, max_texture_px);
     int cols = (s->w + limit - 1) / limit;
     int rows = (s->h + limit - 1) / limit;
+    int tile_w = (s->w + cols - 1) / cols;
+    int tile_h = (s->h + rows - 1) / rows;
     img->tiles = calloc((size_t)cols * rows, sizeof *img->tiles);
     if (!img->tiles) {
         log_error("image", "%s: out of memory", path);
@@ -175,10 +184,10 @@ struct image *image_load(SDL_Renderer *renderer, const char *path,
     for (int r = 0; r < rows; r++) {
         for (int c = 0; c < cols; c++) {
             struct tile *t = &img->tiles[img->count++];
-            t->area.x = c * limit;
-            t->area.y = r * limit;
-            t->area.w = SDL_min(limit, s->w - t->area.x);
-            t->area.h = SDL_min(limit, s->h - t->area.y);
+            t->area.x = c * tile_w;
+            t->area.y = r * tile_h;
+            t->area.w = SDL_min(tile_w, s->w - t->area.x);
+            t->area.h = SDL_min(tile_h, s->h - t->area.y);
             if (upload_tile(img, s, t) < 0) {
                 log_error("image", "%s: cannot create a %dx%d texture: %s", path,
                           t->area.w, t->area.h, SDL_GetError());

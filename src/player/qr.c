@@ -113,7 +113,8 @@ int qr_draw(struct qr *qr, int x, int y, int side_px)
 
     int scale = side_px / qr->modules;
     int side = scale * qr->modules;
-    SDL_Rect dst = {x + (side_px - side) / 2, y + (side_px - side) / 2, side, side};
+    int margin = (side_px - side) / 2;
+    SDL_Rect dst = {x + margin, y + margin, side, side};
 
     if (SDL_RenderCopy(qr->renderer, qr->texture, NULL, &dst) < 0)
         return -1;

@@ -711,7 +711,8 @@ static struct layout *lay_out(struct text *t, const char *nfc, int size_px,
     if (!font)
         return NULL;
 
-    struct wrap wr = {.font = font, .box_w = box_w, .line_h = TTF_FontHeight(font)};
+    struct wrap wr = {.font = font, .box_w = box_w,
+                      .line_h = TTF_FontHeight(font)};
     struct layout *l = calloc(1, sizeof *l);
     if (!l || wrap_text(&wr, nfc) < 0) {
         free(l);
@@ -784,7 +785,8 @@ static int cut_layout(struct text *t, struct layout *l, enum font_weight weight,
         }
         do {
             n--;
-        } while (n > 0 && ((last->text[n] & 0xc0) == 0x80 || is_mark(last->text + n)));
+        } while (n > 0 && ((last->text[n] & 0xc0) == 0x80 ||
+                           is_mark(last->text + n)));
     }
     wrap_release(&wr);
     return rc;

@@ -81,7 +81,8 @@ struct video_player {
 
 struct video {
     struct video_player *player;
-    libvlc_media_player_t *mp;
+    libvlc_media_t *media;      /* held until the player is made */
+    libvlc_media_player_t *mp;  /* NULL while the file is being parsed */
     char key[VIDEO_KEY_SIZE];
     char *path;
     struct video_request req;   /* numbers only; path and key are copies */
@@ -90,7 +91,8 @@ struct video {
     pthread_mutex_t lock;
     unsigned char *buffers[2];
     int front;                  /* buffers[front] is the newest picture */
-    unsigned width, height;     /* of the buffers, padding included */
+    unsigned want_w, want_h;    /* the track's size; set before play */
+    unsigned width, height;     /* of the buffers */
     unsigned pitches[VIDEO_PLANES];
     unsigned lines[VIDEO_PLANES];
     long frames;                /* pictures displayed by libvlc */
@@ -99,6 +101,7 @@ struct video {
     atomic_bool ev_error;
     atomic_bool ev_end;
     atomic_bool ev_paused;
+    atomic_bool ev_parsed;
 
     /* Main thread only. */
     enum video_state state;
@@ -304,6 +307,17 @@ static unsigned video_setup(void **opaque, char *chroma, unsigned *width,
     if (w == 0 || h == 0 || w > 8192 || h > 8192)
         return 0;
 
+    /* libvlc offers the decoder's padded size (720 lines come as 738) and
+     * would scale the picture to fill it; asking for the track's own size
+     * makes it copy the picture unscaled. */
+    if (v->want_w > 0 && v->want_w <= w && v->want_h <= h &&
+        v->want_h + 64 > h && v->want_w + 64 > w) {
+        w = v->want_w;
+        h = v->want_h;
+        *width = w;
+        *height = h;
+    }
+
     if (v->player->options.chroma == VIDEO_CHROMA_RV32) {
         memcpy(chroma, "RV32", 4);
         pitch[0] = align_up(w * 4, 32);
@@ -394,6 +408,8 @@ static void on_vlc_event(const struct libvlc_event_t *event, void *data)
         atomic_store(&v->ev_end, true);
     else if (event->type == libvlc_MediaPlayerPaused)
         atomic_store(&v->ev_paused, true);
+    else if (event->type == libvlc_MediaParsedChanged)
+        atomic_store(&v->ev_parsed, true);
 }
 
 /* ---- clips ------------------------------------------------------------ */
@@ -434,6 +450,8 @@ static void apply_volume(struct video *v)
         v->volume_applied = v->req.volume;
 }
 
+static int player_start(struct video *v);
+
 /* Creates the clip and starts libvlc on it (paused: stopped on its
  * first picture, for a prepared clip or a still). */
 static struct video *clip_start(struct video_player *p,
@@ -459,6 +477,7 @@ static struct video *clip_start(struct video_player *p,
     atomic_init(&v->ev_error, false);
     atomic_init(&v->ev_end, false);
     atomic_init(&v->ev_paused, false);
+    atomic_init(&v->ev_parsed, false);
 
     v->path = strdup(req->path);
     if (!v->path) {
@@ -480,6 +499,7 @@ static struct video *clip_start(struct video_player *p,
     }
 
     libvlc_media_t *media = libvlc_media_new_path(p->vlc, req->path);
+    v->media = media;
     if (!media) {
         log_error("video", "%s: libvlc refused the file (%s)", req->path,
                   libvlc_errmsg() ? libvlc_errmsg() : "no reason given");
@@ -499,12 +519,50 @@ static struct video *clip_start(struct video_player *p,
         libvlc_media_add_option(media, repeat);
     }
 
-    v->mp = libvlc_media_player_new_from_media(media);
-    libvlc_media_release(media);
+    /* The player starts once the file is parsed (video_poll): the
+     * picture's size is needed before the first frame. */
+    libvlc_event_attach(libvlc_media_event_manager(media),
+                        libvlc_MediaParsedChanged, on_vlc_event, v);
+    if (libvlc_media_parse_with_options(media, libvlc_media_parse_local,
+                                        VIDEO_FIRST_FRAME_MS / 2) != 0) {
+        if (player_start(v) != 0)
+            goto fail;
+    }
+    return v;
+
+fail:
+    video_close(v);
+    return NULL;
+}
+
+/* Reads the video track's size, then makes the libvlc player and plays. */
+static int player_start(struct video *v)
+{
+    libvlc_media_track_t **tracks = NULL;
+    unsigned count = libvlc_media_tracks_get(v->media, &tracks);
+    bool has_video = false;
+
+    for (unsigned i = 0; i < count; i++) {
+        if (tracks[i]->i_type == libvlc_track_video && tracks[i]->video) {
+            has_video = true;
+            v->want_w = tracks[i]->video->i_width;
+            v->want_h = tracks[i]->video->i_height;
+            break;
+        }
+    }
+    if (tracks)
+        libvlc_media_tracks_release(tracks, count);
+    if (!has_video &&
+        libvlc_media_get_parsed_status(v->media) == libvlc_media_parsed_status_done) {
+        abandon(v, "it has no video track libvlc can read");
+        return 0;
+    }
+
+    v->mp = libvlc_media_player_new_from_media(v->media);
     if (!v->mp) {
-        log_error("video", "%s: no libvlc player (%s)", req->path,
+        log_error("video", "%s: no libvlc player (%s)", v->path,
                   libvlc_errmsg() ? libvlc_errmsg() : "no reason given");
-        goto fail;
+        return -1;
     }
     libvlc_video_set_callbacks(v->mp, video_lock, video_unlock, video_display, v);
     libvlc_video_set_format_callbacks(v->mp, video_setup, video_cleanup);
@@ -515,15 +573,9 @@ static struct video *clip_start(struct video_player *p,
     libvlc_event_attach(em, libvlc_MediaPlayerPaused, on_vlc_event, v);
     apply_volume(v);
 
-    if (libvlc_media_player_play(v->mp) != 0) {
+    if (libvlc_media_player_play(v->mp) != 0)
         abandon(v, "libvlc could not start it");
-        return v;
-    }
-    return v;
-
-fail:
-    video_close(v);
-    return NULL;
+    return 0;
 }
 
 struct video *video_open(struct video_player *p, const struct video_request *req)
@@ -601,6 +653,13 @@ void video_close(struct video *v)
         libvlc_media_player_stop(v->mp);
         libvlc_media_player_release(v->mp);
     }
+    if (v->media) {
+        if (!atomic_load(&v->ev_parsed))
+            libvlc_media_parse_stop(v->media);
+        libvlc_event_detach(libvlc_media_event_manager(v->media),
+                            libvlc_MediaParsedChanged, on_vlc_event, v);
+        libvlc_media_release(v->media);
+    }
 
     /* The picture stays up until the next clip has its own. */
     if (v->texture && v->frames_uploaded > 0 && p) {
@@ -627,6 +686,16 @@ static enum video_state poll_one(struct video *v)
         return v->state;
 
     int64_t now = mono_ms();
+    if (!v->mp) {
+        if (atomic_load(&v->ev_parsed)) {
+            if (player_start(v) != 0)
+                abandon(v, "libvlc could not start it");
+        } else if (now - v->opened_ms > VIDEO_FIRST_FRAME_MS) {
+            abandon(v, "it could not be read in time");
+        }
+        return v->state;
+    }
+
     pthread_mutex_lock(&v->lock);
     long frames = v->frames;
     pthread_mutex_unlock(&v->lock);
@@ -654,7 +723,11 @@ static enum video_state poll_one(struct video *v)
         return v->state;
     }
     if (atomic_load(&v->ev_end)) {
-        if (frames == 0) {
+        /* A very short clip can end before libvlc shows its only picture;
+         * that is no fault of the file if the decoder produced it. */
+        libvlc_media_stats_t stats;
+        if (frames == 0 && (!libvlc_media_get_stats(v->media, &stats) ||
+                            stats.i_decoded_video == 0)) {
             abandon(v, "it ended without a picture");
         } else {
             v->state = VIDEO_ENDED;

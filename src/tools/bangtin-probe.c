@@ -15,6 +15,10 @@
  *                                       writes a PNG of one colour, or of
  *                                       two: first half, second half along
  *                                       the long side
+ *   bangtin-probe --crop FILE X Y W H SCALE OUT [gray]
+ *                                       writes the rectangle, enlarged
+ *                                       SCALE times pixel by pixel (for
+ *                                       zbarimg), in grey (for tesseract)
  * Exit status: 0 done, 1 bad image or rectangle, 2 usage. */
 #include <errno.h>
 #include <stdbool.h>
@@ -27,13 +31,15 @@
 
 #define MAKE_SIDE_MAX 20000
 #define MAKE_PIXELS_MAX (200LL * 1000 * 1000)
+#define CROP_SCALE_MAX 16
 
 static const char usage[] =
     "usage: bangtin-probe FILE X Y [W H]\n"
     "       bangtin-probe --size FILE\n"
     "       bangtin-probe --share FILE X Y W H RRGGBB TOL\n"
     "       bangtin-probe --diff FILE1 FILE2 [X Y W H]\n"
-    "       bangtin-probe --make FILE W H RRGGBB [RRGGBB]\n";
+    "       bangtin-probe --make FILE W H RRGGBB [RRGGBB]\n"
+    "       bangtin-probe --crop FILE X Y W H SCALE OUT [gray]\n";
 
 struct rgb {
     int r, g, b;
@@ -271,6 +277,55 @@ static int cmd_make(int argc, char **argv)
     return 0;
 }
 
+static int cmd_crop(int argc, char **argv)
+{
+    SDL_Surface *s = load(argv[0]);
+    SDL_Surface *out = NULL;
+    SDL_Rect rect;
+    int scale;
+    int status = 1;
+
+    if (!s)
+        return 1;
+
+    if (parse_rect(s, argv + 1, &rect) < 0 || parse_int(argv[5], 1, CROP_SCALE_MAX, &scale) < 0)
+        goto done;
+    bool gray = argc == 8 && strcmp(argv[7], "gray") == 0;
+
+    out = SDL_CreateRGBSurfaceWithFormat(0, rect.w * scale, rect.h * scale, 32,
+                                         SDL_PIXELFORMAT_RGBA32);
+    if (!out) {
+        fprintf(stderr, "bangtin-probe: %s\n", SDL_GetError());
+        goto done;
+    }
+
+    for (int y = 0; y < out->h; y++) {
+        Uint8 *row = (Uint8 *)out->pixels + (size_t)y * out->pitch;
+        for (int x = 0; x < out->w; x++) {
+            struct rgb c = pixel(s, rect.x + x / scale, rect.y + y / scale);
+            if (gray) {
+                int v = (c.r * 299 + c.g * 587 + c.b * 114) / 1000;
+                c = (struct rgb){v, v, v};
+            }
+            row[x * 4] = (Uint8)c.r;
+            row[x * 4 + 1] = (Uint8)c.g;
+            row[x * 4 + 2] = (Uint8)c.b;
+            row[x * 4 + 3] = 0xFF;
+        }
+    }
+
+    if (IMG_SavePNG(out, argv[6]) < 0) {
+        fprintf(stderr, "bangtin-probe: cannot write %s: %s\n", argv[6], IMG_GetError());
+        goto done;
+    }
+    status = 0;
+
+done:
+    SDL_FreeSurface(out);
+    SDL_FreeSurface(s);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     int status = 2;
@@ -283,6 +338,8 @@ int main(int argc, char **argv)
         status = cmd_diff(argc - 2, argv + 2);
     else if (argc >= 2 && strcmp(argv[1], "--make") == 0 && (argc == 6 || argc == 7))
         status = cmd_make(argc - 2, argv + 2);
+    else if (argc >= 2 && strcmp(argv[1], "--crop") == 0 && (argc == 9 || argc == 10))
+        status = cmd_crop(argc - 2, argv + 2);
     else if (argc == 4 || argc == 6)
         status = cmd_pixel(argc - 1, argv + 1);
     else

@@ -185,7 +185,7 @@ static void wide_picture_is_tiled_without_seams(void **state)
     assert_int_equal(h, 800);
     assert_int_equal(image_tile_count(img), 5);
 
-    /* 1:1 across the tile edge at x = 2048: both neighbours exact. */
+    /* 1:1 across the tile edge at x = 2000: every column exact. */
     clear(f);
     SDL_Rect src = {1800, 100, 500, 200};
     SDL_Rect dst = {100, 50, 500, 200};
@@ -220,11 +220,11 @@ static void wide_picture_is_tiled_without_seams(void **state)
     assert_non_null(img);
     assert_int_equal(image_tile_count(img), 20 * 2);
     clear(f);
-    src = (SDL_Rect){1000, 400, 200, 200};
-    dst = (SDL_Rect){200, 100, 400, 200};
+    src = (SDL_Rect){900, 300, 300, 300};
+    dst = (SDL_Rect){200, 50, 600, 300};
     assert_int_equal(image_draw(img, &src, &dst), 0);
     SDL_RenderFlush(f->renderer);
-    struct { int x, y; } probes[] = {{210, 110}, {590, 110}, {210, 290}, {590, 290}};
+    struct { int x, y; } probes[] = {{210, 60}, {790, 60}, {210, 340}, {790, 340}};
     for (size_t i = 0; i < 4; i++) {
         int px = src.x + (probes[i].x - dst.x) * src.w / dst.w;
         int py = src.y + (probes[i].y - dst.y) * src.h / dst.h;
@@ -315,9 +315,13 @@ static void bad_files_give_null(void **state)
 {
     struct fixture *f = *state;
     char path[128];
+    /* A PNG signature and a complete header chunk with a wrong CRC. */
     static const unsigned char garbage[] = {
-        0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
-        'I', 'H', 'D', 'R', 0xde, 0xad, 0xbe, 0xef, 0x01, 0x02,
+        0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+        0, 0, 0, 13, 'I', 'H', 'D', 'R',
+        0, 0, 0, 16, 0, 0, 0, 16, 8, 6, 0, 0, 0,
+        0xde, 0xad, 0xbe, 0xef,
+        0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82,
     };
 
     path_of(f, "corrupt.png", path, sizeof path);

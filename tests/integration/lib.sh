@@ -1,0 +1,325 @@
+# lib.sh - shared helpers of the integration tests: run the real player
+# headless, pack fixture bundles, and check screenshots by what they show.
+#
+# Sourced by tests/integration/test_*.sh (POSIX sh). BANGTIN_BUILD names
+# the build folder (default: build). A test calls check_* helpers, which
+# print "FAIL: ..." and count failures, then ends with `finish`.
+
+set -u
+
+LC_ALL=C.UTF-8
+export LC_ALL
+export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
+export SDL_AUDIODRIVER=${SDL_AUDIODRIVER:-dummy}
+
+ROOT=${BANGTIN_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BANGTIN_BUILD:-build}
+case $BUILD in
+/*) ;;
+*) BUILD=$ROOT/$BUILD ;;
+esac
+BIN=$BUILD/bangtin
+PACK=$BUILD/bangtin-pack
+PROBE=$BUILD/bangtin-probe
+FIXTURES=$ROOT/tests/data/integration
+TEST_NAME=$(basename "$0" .sh)
+
+FAILS=0
+CHECKS=0
+RUNS=0
+
+for tool in "$BIN" "$PACK" "$PROBE"; do
+    if [ ! -x "$tool" ]; then
+        echo "FAIL: $tool is missing: build it with make BUILD=$BUILD all"
+        exit 1
+    fi
+done
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/bangtin-$TEST_NAME.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM
+: >"$TMP/empty.conf"
+
+# Tools the checks need; a missing one turns its checks into SKIP lines.
+have_zbar=no
+command -v zbarimg >/dev/null 2>&1 && have_zbar=yes
+have_ocr=no
+if command -v tesseract >/dev/null 2>&1 &&
+    tesseract --list-langs 2>/dev/null | grep -qx vie; then
+    have_ocr=yes
+fi
+
+fail()
+{
+    FAILS=$((FAILS + 1))
+    echo "FAIL: $*"
+}
+
+note()
+{
+    [ "${VERBOSE:-0}" = 1 ] && echo "  $*"
+    return 0
+}
+
+# Ends the test: its exit status says whether every check passed.
+finish()
+{
+    if [ "$FAILS" -gt 0 ]; then
+        echo "$TEST_NAME: $FAILS of $CHECKS checks failed ($RUNS player runs)"
+        exit 1
+    fi
+    echo "$TEST_NAME: $CHECKS checks passed ($RUNS player runs)"
+    exit 0
+}
+
+# Skips the whole test (only for a missing outside tool).
+skip()
+{
+    echo "SKIP: $TEST_NAME: $*"
+    exit 0
+}
+
+# fixture NAME: copies tests/data/integration/NAME.in.json into a fresh
+# source folder and prints the folder; the test adds the media files.
+fixture()
+{
+    dir=$TMP/src-$1
+    mkdir -p "$dir"
+    cp "$FIXTURES/$1.in.json" "$dir/manifest.in.json" || return 1
+    echo "$dir"
+}
+
+# pack SRC_DIR OUT_DIR: builds a bundle; failure is a failed check.
+pack()
+{
+    CHECKS=$((CHECKS + 1))
+    if ! "$PACK" "$1/manifest.in.json" "$2" >"$TMP/pack.out" 2>&1; then
+        fail "bangtin-pack $1 did not pack:"
+        sed 's/^/    /' "$TMP/pack.out"
+        return 1
+    fi
+}
+
+# play DATA_DIR SIZE CLOCK RUN_FOR [FLAG...]: runs the player headless
+# as fast as it can; its log goes to $TMP/play.log. Returns its status.
+play()
+{
+    data=$1
+    size=$2
+    clock=$3
+    run_for=$4
+    shift 4
+    RUNS=$((RUNS + 1))
+    "$BIN" --config "$TMP/empty.conf" --headless --speed 0 --data-dir "$data" \
+        --size "$size" --clock "$clock" --run-for "$run_for" "$@" \
+        >"$TMP/play.log" 2>&1
+}
+
+# play_ok: like play, and a non-zero exit or a missing screenshot fails.
+# The screenshots to check are the --screenshot flags' files.
+play_ok()
+{
+    CHECKS=$((CHECKS + 1))
+    play "$@"
+    status=$?
+    if [ "$status" != 0 ]; then
+        fail "bangtin exited $status (args: $*); its log:"
+        tail -n 20 "$TMP/play.log" | sed 's/^/    /'
+        return 1
+    fi
+    prev=
+    for a in "$@"; do
+        if [ "$prev" = --screenshot ] && [ ! -s "${a#*:}" ]; then
+            fail "no screenshot ${a#*:} (args: $*)"
+            return 1
+        fi
+        prev=$a
+    done
+}
+
+# Layout of a WxH canvas, as src/player/layout.c computes it: sets
+# W H HEADER_H FOOTER_H BODY_Y BODY_H FOOTER_Y QR_X.
+layout()
+{
+    W=${1%x*}
+    H=${1#*x}
+    short=$W
+    [ "$H" -lt "$W" ] && short=$H
+    HEADER_H=$(((short * 90 + 500) / 1000))
+    FOOTER_H=$(((short * 80 + 500) / 1000))
+    BODY_Y=$HEADER_H
+    BODY_H=$((H - HEADER_H - FOOTER_H))
+    FOOTER_Y=$((H - FOOTER_H))
+    QR_X=$((W - FOOTER_H))
+}
+
+# check_share FILE X Y W H RRGGBB TOL MIN MAX WHAT: between MIN and MAX per
+# mille of the rectangle's pixels are within TOL of the colour.
+check_share()
+{
+    CHECKS=$((CHECKS + 1))
+    got=$("$PROBE" --share "$1" "$2" "$3" "$4" "$5" "$6" "$7" 2>&1) || {
+        fail "$1: probe: $got"
+        return 1
+    }
+    if [ "$got" -lt "$8" ] || [ "$got" -gt "$9" ]; then
+        shift 9
+        fail "$1: $*: $got per mille is #$6, expected $8..$9"
+        return 1
+    fi
+    note "$1: $got per mille #$6"
+}
+
+# check_size FILE WxH
+check_size()
+{
+    CHECKS=$((CHECKS + 1))
+    got=$("$PROBE" --size "$1" 2>&1)
+    if [ "$got" != "${2%x*} ${2#*x}" ]; then
+        fail "$1: size is $got, expected $2"
+        return 1
+    fi
+}
+
+# check_not_black FILE: less than half the picture is near black.
+check_not_black()
+{
+    w_h=$("$PROBE" --size "$1") || {
+        CHECKS=$((CHECKS + 1))
+        fail "$1: not a readable PNG"
+        return 1
+    }
+    check_share "$1" 0 0 ${w_h% *} ${w_h#* } 000000 12 0 499 "the picture is mostly black"
+}
+
+# check_qr FILE URL...: zbarimg finds every URL in the whole picture.
+check_qr()
+{
+    file=$1
+    shift
+    [ "$have_zbar" = yes ] || return 0
+    found=$(zbarimg --raw -q "$file" 2>/dev/null)
+    for url in "$@"; do
+        CHECKS=$((CHECKS + 1))
+        if ! printf '%s\n' "$found" | grep -qxF "$url"; then
+            fail "$file: no QR code reading $url (zbarimg read: $(echo $found))"
+        fi
+    done
+}
+
+# check_corner_qr FILE SIZE URL: the small QR in the footer's corner,
+# enlarged 4 times pixel for pixel, reads URL.
+check_corner_qr()
+{
+    [ "$have_zbar" = yes ] || return 0
+    layout "$2"
+    CHECKS=$((CHECKS + 1))
+    crop=$TMP/corner-qr.png
+    "$PROBE" --crop "$1" "$QR_X" "$FOOTER_Y" "$FOOTER_H" "$FOOTER_H" 4 "$crop" || {
+        fail "$1: cannot crop the corner QR"
+        return 1
+    }
+    found=$(zbarimg --raw -q "$crop" 2>/dev/null)
+    if [ "$found" != "$3" ]; then
+        fail "$1: the corner QR reads '$(echo $found)', expected $3"
+        return 1
+    fi
+}
+
+# ocr FILE X Y W H: prints the text tesseract reads in the rectangle
+# (grey, enlarged twice when small).
+ocr()
+{
+    scale=1
+    [ "$4" -lt 1400 ] && scale=2
+    "$PROBE" --crop "$1" "$2" "$3" "$4" "$5" "$scale" "$TMP/ocr.png" gray &&
+        tesseract "$TMP/ocr.png" - -l vie 2>/dev/null
+}
+
+# check_ocr FILE X Y W H WORDS...: each of WORDS is in the text read
+# (case and spacing ignored).
+check_ocr()
+{
+    [ "$have_ocr" = yes ] || return 0
+    file=$1
+    text=$(ocr "$1" "$2" "$3" "$4" "$5" | tr '\n' ' ' | tr -s ' ')
+    shift 5
+    for word in "$@"; do
+        CHECKS=$((CHECKS + 1))
+        if ! printf '%s\n' "$text" | grep -qiF "$word"; then
+            fail "$file: OCR did not find '$word' in: $text"
+        fi
+    done
+}
+
+# check_no_ocr FILE X Y W H WORDS...: none of WORDS is read there.
+check_no_ocr()
+{
+    [ "$have_ocr" = yes ] || return 0
+    file=$1
+    text=$(ocr "$1" "$2" "$3" "$4" "$5" | tr '\n' ' ' | tr -s ' ')
+    shift 5
+    for word in "$@"; do
+        CHECKS=$((CHECKS + 1))
+        if printf '%s\n' "$text" | grep -qiF "$word"; then
+            fail "$file: OCR found '$word', which must not show, in: $text"
+        fi
+    done
+}
+
+# pixels_differ A B [X Y W H]: prints how many pixels differ.
+pixels_differ()
+{
+    "$PROBE" --diff "$@"
+}
+
+# check_differ A B X Y W H WHAT: the rectangles are not the same picture.
+check_differ()
+{
+    CHECKS=$((CHECKS + 1))
+    n=$(pixels_differ "$1" "$2" "$3" "$4" "$5" "$6" 2>&1) || {
+        fail "$1 vs $2: probe: $n"
+        return 1
+    }
+    if [ "$n" = 0 ]; then
+        shift 6
+        fail "$1 and $2 show the same picture: $*"
+        return 1
+    fi
+}
+
+# check_same A B X Y W H WHAT: the rectangles are pixel for pixel equal.
+check_same()
+{
+    CHECKS=$((CHECKS + 1))
+    n=$(pixels_differ "$1" "$2" "$3" "$4" "$5" "$6" 2>&1) || {
+        fail "$1 vs $2: probe: $n"
+        return 1
+    }
+    if [ "$n" != 0 ]; then
+        shift 6
+        fail "$1 and $2 differ in $n pixels: $*"
+        return 1
+    fi
+}
+
+# check_log PATTERN WHAT: the last run's log matches (grep -E).
+check_log()
+{
+    CHECKS=$((CHECKS + 1))
+    if ! grep -qE "$1" "$TMP/play.log"; then
+        shift
+        fail "$*: no line matching '$1' in the log:"
+        tail -n 15 "$TMP/play.log" | sed 's/^/    /'
+        return 1
+    fi
+}
+
+# Where the tools are missing, say so once.
+say_skips()
+{
+    [ "$have_zbar" = yes ] || echo "SKIP: QR decoding checks: zbarimg is not installed"
+    [ "$have_ocr" = yes ] ||
+        echo "SKIP: OCR checks: tesseract with Vietnamese (vie) is not installed"
+    return 0
+}

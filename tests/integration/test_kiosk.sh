@@ -1,0 +1,84 @@
+#!/bin/sh
+# test_kiosk.sh - on a real (Xvfb) screen the public cannot stop the
+# board: Esc, Alt+F4, Ctrl+C and window-close requests are ignored; the
+# staff key sequence and SIGTERM stop it cleanly.
+set -u
+BUILD=${BANGTIN_BUILD:-build}
+bin="$BUILD/bangtin"
+for tool in Xvfb xdotool; do
+    command -v $tool >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 0; }
+done
+
+work=$(mktemp -d)
+display=":$((90 + $$ % 100))"
+Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+player=""
+cleanup() {
+    [ -n "$player" ] && kill "$player" 2>/dev/null
+    kill "$xvfb" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+export DISPLAY="$display"
+unset SDL_VIDEODRIVER
+
+fail() {
+    echo "FAIL: $*"
+    sed 's/^/  player: /' "$work/player.log" | tail -n 20
+    exit 1
+}
+
+# Waits up to $1 tenths of a second for the player's window.
+wait_window() {
+    i=0
+    while [ $i -lt "$1" ]; do
+        wid=$(xdotool search --onlyvisible --name '^bangtin$' 2>/dev/null | head -n 1)
+        [ -n "$wid" ] && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+start_player() {
+    "$bin" --data-dir "$work/data" --set log_level=debug >"$work/player.log" 2>&1 &
+    player=$!
+    wait_window 100 || fail "no window appeared"
+    xdotool windowfocus "$wid" 2>/dev/null
+    sleep 0.5
+}
+
+start_player
+# Keys go through XTEST, as from a real keyboard.
+xdotool key Escape
+xdotool key alt+F4
+xdotool key ctrl+c
+xdotool key ctrl+q
+xdotool windowclose "$wid" 2>/dev/null || true
+sleep 1
+kill -0 "$player" 2>/dev/null || fail "the player stopped on a public key or a close request"
+grep -q "ignoring a request to close" "$work/player.log" || \
+    echo "note: no close request reached the player (no window manager)"
+
+xdotool key F12 F12 F12
+i=0
+while kill -0 "$player" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+kill -0 "$player" 2>/dev/null && fail "the staff key sequence did not stop the player"
+wait "$player"
+status=$?
+player=""
+[ "$status" = 0 ] || fail "the player exited with $status after the staff keys"
+grep -q "staff key sequence" "$work/player.log" || fail "no log line for the staff keys"
+
+start_player
+kill -TERM "$player"
+i=0
+while kill -0 "$player" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+kill -0 "$player" 2>/dev/null && fail "SIGTERM did not stop the player within 5 s"
+wait "$player"
+status=$?
+player=""
+[ "$status" = 0 ] || fail "the player exited with $status after SIGTERM"
+
+echo "kiosk: public keys and close requests ignored; staff keys and SIGTERM stop it"
