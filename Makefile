@@ -84,3 +84,6 @@ bench:
 
 clean:
 	rm -rf build build-asan
+
+# Optional extra targets (fuzzing, cross builds) live in mk/.
+-include $(wildcard mk/*.mk)

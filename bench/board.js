@@ -4,8 +4,9 @@
 
 const WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu",
                   "Thứ Bảy"];
-const ZONE = "Asia/Ho_Chi_Minh";
 const params = new URLSearchParams(location.search);
+const ZONE = params.get("zone") || "Asia/Ho_Chi_Minh";
+const TICKER_PAGE_MS = 8000;
 
 /* The virtual clock: `clock=` sets the start instant, like --clock. */
 const clockStart = params.has("clock") ? Date.parse(params.get("clock")) : NaN;
@@ -45,16 +46,30 @@ function every(periodMs, fn) {
     setTimeout(() => every(periodMs, fn), periodMs - (now() % periodMs) + 5);
 }
 
+/* The active notices, urgent first, one page each, like overlay.c. */
+function drawTicker(notices) {
+    const badge = document.getElementById("badge");
+    if (notices.length === 0) {
+        badge.style.display = "none";
+        setText("notice-body", "Góp ý về công tác bầu cử: quét mã QR ở góc màn hình");
+        return;
+    }
+    const page = Math.floor(now() / TICKER_PAGE_MS) % notices.length;
+    const n = notices[page];
+    badge.style.display = "";
+    setText("badge", n.urgent ? "KHẨN" : "THÔNG BÁO");
+    setText("notice-title", n.title);
+    setText("notice-body", n.body);
+    setText("counter", notices.length > 1 ? (page + 1) + "/" + notices.length : "");
+}
+
 function fillFrame() {
     setText("name", param("commission", "Ủy ban bầu cử phường Hòa Bình"));
-    if (params.has("notice_title")) {
-        setText("badge", "THÔNG BÁO");
-        setText("notice-title", params.get("notice_title"));
-        setText("notice-body", param("notice_body", ""));
-    } else {
-        document.getElementById("badge").style.display = "none";
-        setText("notice-body", "Góp ý về công tác bầu cử: quét mã QR ở góc màn hình");
-    }
+    const notices = JSON.parse(param("notices", "[]"));
+    if (notices.length > 1)
+        every(TICKER_PAGE_MS, () => drawTicker(notices));
+    else
+        drawTicker(notices);
     setText("version1", "Nội dung phiên bản " + param("version", "1"));
     setText("version2", "cập nhật " + param("updated", "01/12/2026 08:00"));
     if (params.has("qr")) {

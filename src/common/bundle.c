@@ -1349,7 +1349,7 @@ static cJSON *parse_json(struct loader *ld)
         syntax_hint(ld->text, at, hint, sizeof hint);
         if (n)
             diag_add(ld->diag, DIAG_ERROR, ld->file, line, NULL,
-                     "JSON syntax error near \"%s\"%s", near, hint);
+                     "JSON syntax error near '%s'%s", near, hint);
         else
             diag_add(ld->diag, DIAG_ERROR, ld->file, line, NULL,
                      "JSON syntax error at the end of the file");

@@ -290,17 +290,68 @@ static int fill_fields(const struct candidate *c, struct field *f)
     return n;
 }
 
-static void draw_field(const struct scene_env *env, const struct field *f,
-                       SDL_Rect row, int size_px)
-{
-    int label_w = row.w * 42 / 100;
-    SDL_Rect label = {row.x, row.y, label_w, row.h};
-    SDL_Rect value = {row.x + label_w, row.y, row.w - label_w, row.h};
-    char text[CANDVIEW_NAME_MAX];
+/* How the fields of one column width are drawn. */
+struct field_style {
+    int label_px;   /* one size for all labels, so they line up */
+    int value_px;
+    int label_w;
+    int line_h;
+    int gap;
+};
 
-    snprintf(text, sizeof text, "%s:", f->label);
-    draw_box(env, text, size_px, FONT_BOLD, LABEL_COLOR, ALIGN_LEFT, label);
-    draw_box(env, f->value, size_px, FONT_REGULAR, THEME_INK, ALIGN_LEFT, value);
+/* Labels as wide as the widest needs, but at most 45% of the column:
+ * beyond that all labels shrink together. */
+static void field_style(const struct scene_env *env, const struct field *f,
+                        int n, int size_px, int col_w, int gap,
+                        struct field_style *st)
+{
+    int widest = 0;
+
+    for (int i = 0; i < n; i++) {
+        char text[CANDVIEW_NAME_MAX];
+        int w = 0, h = 0;
+        snprintf(text, sizeof text, "%s:", f[i].label);
+        if (text_measure(env->text, text, size_px, FONT_BOLD, &w, &h) == 0 &&
+            w > widest)
+            widest = w;
+    }
+
+    int cap = col_w * 45 / 100;
+    st->value_px = size_px;
+    st->label_px = size_px;
+    if (widest > cap)
+        st->label_px = (int)((int64_t)size_px * cap / widest);
+    st->label_w = (widest < cap ? widest : cap) + gap;
+    st->line_h = text_line_height(env->text, size_px, FONT_REGULAR);
+    st->gap = gap;
+}
+
+/* Draws up to cols fields side by side at y; values may take two
+ * lines. Returns the row's height. */
+static int draw_field_row(const struct scene_env *env, const struct field *f,
+                          int cols, int x, int y, int col_w,
+                          const struct field_style *st)
+{
+    int row_h = st->line_h;
+
+    for (int c = 0; c < cols; c++) {
+        int cx = x + c * (col_w + st->gap);
+        char text[CANDVIEW_NAME_MAX];
+        snprintf(text, sizeof text, "%s:", f[c].label);
+        int label_y = y + (st->line_h -
+                           text_line_height(env->text, st->label_px, FONT_BOLD)) / 2;
+        SDL_Rect label = {cx, label_y, st->label_w, st->line_h};
+        draw_box(env, text, st->label_px, FONT_BOLD, LABEL_COLOR, ALIGN_LEFT,
+                 label);
+
+        SDL_Rect value = {cx + st->label_w, y, col_w - st->label_w,
+                          st->line_h * 2};
+        int h = draw_box(env, f[c].value, st->value_px, FONT_REGULAR,
+                         THEME_INK, ALIGN_LEFT, value);
+        if (h > row_h)
+            row_h = h;
+    }
+    return row_h + st->gap / 3;
 }
 
 /* Draws the biography fitted into box (the loop). */
@@ -386,29 +437,26 @@ static int draw_page(const struct scene_env *env, int index, SDL_Rect r,
     struct field fields[FIELDS_MAX];
     int n = fill_fields(c, fields);
     int field_px = px(env, THEME_TEXT_SMALL - 4, scale);
-    int row_h = text_line_height(env->text, field_px, FONT_REGULAR) + gap / 3;
     int side_cols = side_w > px(env, 1100, scale) ? 2 : 1;
     int full_cols = r.w > px(env, 1100, scale) ? 2 : 1;
+    int side_cw = (side_w - gap * (side_cols - 1)) / side_cols;
+    int full_cw = (r.w - gap * (full_cols - 1)) / full_cols;
+    struct field_style side_st, full_st;
+    field_style(env, fields, n, field_px, side_cw, gap, &side_st);
+    field_style(env, fields, n, field_px, full_cw, gap, &full_st);
     int i = 0;
-    int side_rows = (y0 + ph - y) / row_h;
-    for (int row = 0; row < side_rows && i < n; row++) {
-        int cw = (side_w - gap * (side_cols - 1)) / side_cols;
-        for (int col = 0; col < side_cols && i < n; col++, i++) {
-            SDL_Rect cell = {side_x + col * (cw + gap), y, cw, row_h};
-            draw_field(env, &fields[i], cell, field_px);
-        }
-        y += row_h;
+    while (i < n && y + side_st.line_h <= y0 + ph) {
+        int k = n - i < side_cols ? n - i : side_cols;
+        y += draw_field_row(env, &fields[i], k, side_x, y, side_cw, &side_st);
+        i += k;
     }
     if (y < y0 + ph)
         y = y0 + ph;
     y += gap;
     while (i < n) {
-        int cw = (r.w - gap * (full_cols - 1)) / full_cols;
-        for (int col = 0; col < full_cols && i < n; col++, i++) {
-            SDL_Rect cell = {r.x + col * (cw + gap), y, cw, row_h};
-            draw_field(env, &fields[i], cell, field_px);
-        }
-        y += row_h;
+        int k = n - i < full_cols ? n - i : full_cols;
+        y += draw_field_row(env, &fields[i], k, r.x, y, full_cw, &full_st);
+        i += k;
     }
     y += gap / 2;
 

@@ -294,19 +294,21 @@ static void render_ticker(const struct scene_env *env, int64_t now_ms, SDL_Rect 
     struct text_style title_st = {size, FONT_BOLD, THEME_WHITE, ALIGN_LEFT};
     int title_w = 0;
     int title_h = 0;
-    text_measure(env->text, n->title, size, FONT_BOLD, &title_w, &title_h);
-    int title_max = (right - x) * 3 / 5;
-    if (title_w > title_max)
-        title_w = title_max;
-    SDL_Rect title_box = {x, top, title_w, line_h};
-    if (title_box.w <= 0)
+    if (right - x <= size * 2)
         return;
+
+    /* The title whole if it fits, then as much of the body as there is
+     * room for; a title too long gets the whole line to itself. */
+    text_measure(env->text, n->title, size, FONT_BOLD, &title_w, &title_h);
+    if (title_w > right - x)
+        title_w = right - x;
+    SDL_Rect title_box = {x, top, title_w, line_h};
     text_draw_box(env->text, n->title, &title_st, size, title_box, NULL);
     x += title_w + gap;
 
     struct text_style body_st = {size, FONT_REGULAR, THEME_WHITE, ALIGN_LEFT};
     SDL_Rect body_box = {x, top, right - x, line_h};
-    if (body_box.w > size * 2)
+    if (body_box.w > (right - area.x) / 4)
         text_draw_box(env->text, n->body, &body_st, size, body_box, NULL);
 }
 

@@ -131,7 +131,7 @@ static void notice_render(void *state, const struct scene_env *env, int64_t now_
 
     int top = rule.y + rule.h + margin;
     SDL_Rect text_box = {inner.x, top, inner.w, inner.y + inner.h - top};
-    struct text_style st = {theme_px(l, THEME_TEXT_BODY + 6), FONT_REGULAR, THEME_INK,
+    struct text_style st = {theme_px(l, THEME_TEXT_BODY + 10), FONT_REGULAR, THEME_INK,
                             ALIGN_LEFT};
     if (text_box.h > 0)
         text_draw_box(env->text, n->body, &st, min, text_box, NULL);

@@ -84,7 +84,8 @@ static bool at_midnight(const struct tm *tm)
     return tm->tm_hour == 0 && tm->tm_min == 0 && tm->tm_sec == 0;
 }
 
-/* "10/11/2026", "20/12/2026, 07:00–19:00" or "30/11 – 19/12/2026". */
+/* "10/11/2026", "20/12/2026, 07:00–19:00", "19/12/2026, từ 07:00" or
+ * "30/11 – 19/12/2026". */
 static void format_when(const struct milestone *m, const struct tzone *tz, char *buf,
                         int size)
 {
@@ -107,7 +108,10 @@ static void format_when(const struct milestone *m, const struct tzone *tz, char 
     if (at_midnight(&b))
         tzone_local(tz, m->until_ms / 1000 - 1, &b);
     bool same_day = a.tm_year == b.tm_year && a.tm_yday == b.tm_yday;
-    if (same_day && !at_midnight(&a))
+    if (same_day && !at_midnight(&a) && b.tm_hour == 23 && b.tm_min == 59)
+        snprintf(buf, (size_t)size, "%02d/%02d/%04d, từ %02d:%02d", a.tm_mday,
+                 a.tm_mon + 1, a.tm_year + 1900, a.tm_hour, a.tm_min);
+    else if (same_day && !at_midnight(&a))
         snprintf(buf, (size_t)size, "%02d/%02d/%04d, %02d:%02d–%02d:%02d", a.tm_mday,
                  a.tm_mon + 1, a.tm_year + 1900, a.tm_hour, a.tm_min, b.tm_hour,
                  b.tm_min);
