@@ -553,6 +553,8 @@ static int64_t next_change(struct app *a, int64_t now_ms)
         if (t < next)
             next = t;
     }
+    if (a->fading && now_ms - a->fade_start_ms >= a->cfg->fade_ms)
+        a->fading = false;
     if (a->fading && now_ms + FADE_FRAME_MS < next)
         next = now_ms + FADE_FRAME_MS;
     return next;
@@ -758,7 +760,11 @@ static void loop(struct app *a)
         int64_t wake = next_change(a, now);
         bool shot_due = a->next_shot < opt->screenshot_count &&
                         a->start_ms + opt->screenshots[a->next_shot].at_ms <= now;
-        if (a->dirty || now >= a->redraw_at_ms || shot_due) {
+        /* Headless at speed 0 nobody watches between screenshots: draw
+         * only when the state changes (a scene's first frame may find a
+         * broken file) or a screenshot is due, not every animation step. */
+        bool animate = !(opt->headless && opt->speed == 0);
+        if (a->dirty || shot_due || (animate && now >= a->redraw_at_ms)) {
             render(a, now);
             frames++;
             if (frames == 1)
