@@ -81,6 +81,7 @@ struct app {
     unsigned shown_serial;
     struct item urgent_item;    /* stands for an urgent notice's slot */
     bool was_browsing;
+    unsigned browse_serial;     /* the slot when browsing began */
 
     int64_t start_ms;           /* virtual */
     int64_t launch_mono_ms;
@@ -330,6 +331,9 @@ static void deliver(struct app *a, const struct input_event *ev, int64_t now_ms)
         /* The first touch only wakes the board up: it opens browsing. */
         leave_scene(a);
         browse_open(a->browse, &a->env, now_ms);
+        /* An urgent notice showing now does not end the session; one
+         * that starts later does. */
+        a->browse_serial = a->playlist_ready ? a->playlist.slot.serial : 0;
         a->dirty = true;
         return;
     }
@@ -748,7 +752,7 @@ static void loop(struct app *a)
         a->was_browsing = browsing;
         if (browsing && a->playlist_ready) {
             const struct slot *slot = playlist_advance(&a->playlist, now);
-            if (slot->kind == SLOT_URGENT) {
+            if (slot->kind == SLOT_URGENT && slot->serial != a->browse_serial) {
                 browse_close(a->browse);
                 a->was_browsing = false;
                 a->shown_serial = slot->serial - 1;
