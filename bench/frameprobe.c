@@ -238,7 +238,10 @@ int main(int argc, char **argv)
         goto done;
     }
     if (pid == 0) {
+        /* The program's output goes to stderr: our stdout is the report,
+         * and a reader waits for it to close. */
         setpgid(0, 0);
+        dup2(STDERR_FILENO, STDOUT_FILENO);
         execvp(cmd[0], cmd);
         fprintf(stderr, "frameprobe: %s: %s\n", cmd[0], strerror(errno));
         _exit(127);

@@ -1357,46 +1357,94 @@ static cJSON *parse_json(struct loader *ld)
     return root;
 }
 
-struct content *bundle_load(const char *dir, enum bundle_check check,
-                            struct diag *diag)
+/* Checks ld->text (NUL-terminated at ld->len) and builds the content;
+ * reports problems to ld->diag. Frees nothing of the caller's. */
+static struct content *load_text(struct loader *ld)
 {
-    struct loader ld = {.dir = dir, .diag = diag, .check = check};
-    char *text = NULL;
     cJSON *root = NULL;
-    int errors_before = diag_error_count(diag);
-    size_t dir_len = strlen(dir);
+    int errors_before = diag_error_count(ld->diag);
 
-    /* The manifest's text: read, valid UTF-8, valid JSON. */
-    snprintf(ld.file, sizeof ld.file, "%s%s%s", dir,
-             dir_len && dir[dir_len - 1] == '/' ? "" : "/", BUNDLE_MANIFEST);
-    text = read_manifest(&ld, &ld.len);
-    if (!text)
-        goto fail;
-    ld.text = text;
-    root = parse_json(&ld);
+    /* The manifest's text: valid UTF-8, valid JSON. */
+    root = parse_json(ld);
     if (!root)
         goto fail;
 
     /* Its meaning, collecting every problem. */
-    ld.c = calloc(1, sizeof *ld.c);
-    if (!ld.c)
+    ld->c = calloc(1, sizeof *ld->c);
+    if (!ld->c)
         goto fail;
-    ld.c->dir = strdup(dir);
-    parse_manifest(&ld, root);
-    if (diag_error_count(diag) > errors_before)
+    ld->c->dir = strdup(ld->dir);
+    if (!ld->c->dir)
+        goto fail;
+    parse_manifest(ld, root);
+    if (diag_error_count(ld->diag) > errors_before)
         goto fail;
 
     cJSON_Delete(root);
-    free(text);
-    tzone_free(ld.tz);
-    return ld.c;
+    tzone_free(ld->tz);
+    return ld->c;
 
 fail:
-    content_free(ld.c);
+    content_free(ld->c);
     cJSON_Delete(root);
-    free(text);
-    tzone_free(ld.tz);
+    tzone_free(ld->tz);
     return NULL;
+}
+
+static void manifest_name(struct loader *ld, const char *dir)
+{
+    size_t dir_len = strlen(dir);
+
+    snprintf(ld->file, sizeof ld->file, "%s%s%s", dir,
+             dir_len && dir[dir_len - 1] == '/' ? "" : "/", BUNDLE_MANIFEST);
+}
+
+struct content *bundle_load(const char *dir, enum bundle_check check,
+                            struct diag *diag)
+{
+    struct loader ld = {.dir = dir, .diag = diag, .check = check};
+    struct content *c = NULL;
+    char *text = NULL;
+
+    manifest_name(&ld, dir);
+    text = read_manifest(&ld, &ld.len);
+    if (!text)
+        return NULL;
+
+    ld.text = text;
+    c = load_text(&ld);
+    free(text);
+    return c;
+}
+
+struct content *bundle_parse(const char *text, size_t len, const char *dir,
+                             enum bundle_check check, struct diag *diag)
+{
+    struct loader ld = {.dir = dir, .diag = diag, .check = check};
+    struct content *c = NULL;
+    char *copy = NULL;
+
+    manifest_name(&ld, dir);
+    if (len > BUNDLE_MANIFEST_MAX_BYTES) {
+        diag_add(diag, DIAG_ERROR, ld.file, 0, NULL,
+                 "the manifest is larger than %d bytes", BUNDLE_MANIFEST_MAX_BYTES);
+        return NULL;
+    }
+
+    /* The checks below rely on a terminating NUL after the text. */
+    copy = malloc(len + 1);
+    if (!copy) {
+        diag_add(diag, DIAG_ERROR, ld.file, 0, NULL, "out of memory");
+        return NULL;
+    }
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+
+    ld.text = copy;
+    ld.len = len;
+    c = load_text(&ld);
+    free(copy);
+    return c;
 }
 
 static void media_free(struct media_ref *m)

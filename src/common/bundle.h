@@ -4,6 +4,7 @@
 #define BANGTIN_BUNDLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "content.h"
 #include "diag.h"
@@ -23,6 +24,13 @@ enum bundle_check {
  * content_free(). Any thread; no SDL. */
 struct content *bundle_load(const char *dir, enum bundle_check check,
                             struct diag *diag);
+
+/* The same checks on manifest text already in memory (len bytes, no NUL
+ * needed), as if it were <dir>/manifest.json: media paths and
+ * diagnostics still name dir. Returns the content or NULL like
+ * bundle_load(). Caller frees. Any thread; no SDL. */
+struct content *bundle_parse(const char *text, size_t len, const char *dir,
+                             enum bundle_check check, struct diag *diag);
 
 void content_free(struct content *c);
 

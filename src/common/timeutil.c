@@ -146,7 +146,14 @@ void timeutil_format_iso(int64_t ms, const struct tzone *tz, char *buf, int size
         return;
     tzone_local(tz, t, &tm);
 
+    /* Local mean time before 1906 is +07:06:40 in Ho Chi Minh City; the
+     * ISO form names whole minutes, so such instants are written with
+     * the offset cut to the minute, and the wall time to match. */
     long offset = tm.tm_gmtoff;
+    if (offset % 60 != 0) {
+        offset -= offset % 60;
+        tzone_local(NULL, t + offset, &tm);
+    }
     char sign = offset < 0 ? '-' : '+';
     if (offset < 0)
         offset = -offset;

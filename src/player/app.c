@@ -196,6 +196,9 @@ static int find_item(const struct content *c, const char *id)
 /* Makes content (owned from now on) the one playing. */
 static void use_content(struct app *a, struct content *content, int64_t now_ms)
 {
+    /* Browsing holds indices into the old content. */
+    if (a->browse)
+        browse_close(a->browse);
     leave_scene(a);
     if (a->playlist_ready)
         playlist_release(&a->playlist);
@@ -329,6 +332,9 @@ static void deliver(struct app *a, const struct input_event *ev, int64_t now_ms)
 
     if (!browse_active(a->browse)) {
         /* The first touch only wakes the board up: it opens browsing. */
+        /* Bring the scene to now first, so its screen time counts. */
+        if (a->scene)
+            a->scene->update(a->scene_state, now_ms);
         leave_scene(a);
         browse_open(a->browse, &a->env, now_ms);
         /* An urgent notice showing now does not end the session; one

@@ -206,7 +206,7 @@ static void build_targets(struct browse *b, const struct scene_env *env)
         int n = c->units[f->unit].candidate_count;
         if (n > TARGETS_MAX - 4)
             n = TARGETS_MAX - 4;
-        candview_grid(n, area, gap, 0.72f, cells);
+        candview_card_grid(env, n, area, gap, scale_of(b), cells);
         for (int i = 0; i < n; i++)
             add_target(b, cells[i], ACT_CANDIDATE, i);
         break;

@@ -199,25 +199,34 @@ void candview_card(const struct scene_env *env, int index, int number,
           highlight ? THEME_GOLD : THEME_RULE);
     SDL_Rect in = theme_inset(r, highlight ? pad + px(env, 4, 1.0f) : pad);
 
-    /* Photo 3:4 on top of a tall card, at the left of a wide one. */
-    SDL_Rect photo, text;
+    /* Type sized by the card's width so every card of a list looks the
+     * same; the photo (3:4) takes what the text leaves. */
     bool tall = in.h * 10 > in.w * 11;
+    int wide_pw = in.h * 3 / 4 < in.w * 4 / 10 ? in.h * 3 / 4 : in.w * 4 / 10;
+    int text_w = tall ? in.w : in.w - wide_pw - pad;
+    int name_px = px(env, THEME_TEXT_SMALL + 4, scale);
+    if (name_px > text_w / 9)
+        name_px = text_w / 9;
+    int small_px = name_px * 85 / 100;
+    int name_line = text_line_height(env->text, name_px, FONT_BOLD);
+    int small_line = text_line_height(env->text, small_px, FONT_REGULAR);
+    int text_need = name_line * 2 + small_line * 3 + pad / 2;
+
+    SDL_Rect photo, text;
     if (tall) {
-        int ph = in.h * 56 / 100;
+        int ph = in.h - text_need - pad;
         int pw = ph * 3 / 4;
         if (pw > in.w) {
             pw = in.w;
             ph = pw * 4 / 3;
         }
+        if (ph < 0)
+            ph = pw = 0;
         photo = (SDL_Rect){in.x + (in.w - pw) / 2, in.y, pw, ph};
         text = (SDL_Rect){in.x, in.y + ph + pad, in.w, in.h - ph - pad};
     } else {
-        int ph = in.h;
-        int pw = ph * 3 / 4;
-        if (pw > in.w / 2)
-            pw = in.w / 2;
-        photo = (SDL_Rect){in.x, in.y, pw, ph};
-        text = (SDL_Rect){in.x + pw + pad, in.y, in.w - pw - pad, in.h};
+        photo = (SDL_Rect){in.x, in.y, wide_pw, in.h};
+        text = (SDL_Rect){in.x + wide_pw + pad, in.y, text_w, in.h};
     }
     candview_photo(env, c, photo);
 
@@ -226,12 +235,11 @@ void candview_card(const struct scene_env *env, int index, int number,
     candview_full_name(c, name, sizeof name);
     snprintf(line, sizeof line, "%d. %s", number, name);
     enum text_align align = tall ? ALIGN_CENTER : ALIGN_LEFT;
-    int name_px = px(env, THEME_TEXT_SMALL + 4, scale);
-    int name_h = text_line_height(env->text, name_px, FONT_BOLD) * 2;
-    if (name_h > text.h / 2)
-        name_h = text.h / 2;
-    SDL_Rect box = {text.x, text.y, text.w, name_h};
-    int used = draw_box(env, line, name_px, FONT_BOLD, THEME_INK, align, box);
+    struct text_style st = {name_px, FONT_BOLD, THEME_INK, align};
+    SDL_Rect box = {text.x, text.y, text.w, name_line * 2};
+    int used = text_draw_box(env->text, line, &st, name_px * 8 / 10, box, NULL);
+    if (used < name_line)
+        used = name_line;
 
     char birth[64], date[32];
     if (collate_has_namesake(content, index)) {
@@ -240,16 +248,17 @@ void candview_card(const struct scene_env *env, int index, int number,
     } else {
         snprintf(birth, sizeof birth, "Sinh năm %d", candview_birth_year(c));
     }
-    int small_px = px(env, THEME_TEXT_SMALL - 6, scale);
-    int small_h = text_line_height(env->text, small_px, FONT_REGULAR);
-    box = (SDL_Rect){text.x, text.y + used + pad / 2, text.w, small_h};
-    draw_box(env, birth, small_px, FONT_REGULAR, LABEL_COLOR, align, box);
+    st = (struct text_style){small_px, FONT_REGULAR, LABEL_COLOR, align};
+    box = (SDL_Rect){text.x, text.y + used + pad / 4, text.w, small_line};
+    text_draw_box(env->text, birth, &st, small_px * 7 / 10, box, NULL);
 
-    box.y += small_h;
+    box.y += small_line;
     box.h = text.y + text.h - box.y;
-    if (box.h > small_h * 2)
-        box.h = small_h * 2;
-    draw_box(env, c->occupation, small_px, FONT_REGULAR, THEME_INK, align, box);
+    if (box.h > small_line * 2)
+        box.h = small_line * 2;
+    st.color = THEME_INK;
+    if (c->occupation && box.h > 0)
+        text_draw_box(env->text, c->occupation, &st, small_px * 8 / 10, box, NULL);
 }
 
 static void add_field(struct field *f, int *n, const char *label,
@@ -269,7 +278,6 @@ static int fill_fields(const struct candidate *c, struct field *f)
 
     format_date(c->birth_date, date, sizeof date);
     add_field(f, &n, "Ngày sinh", date);
-    add_field(f, &n, "Giới tính", c->gender == GENDER_FEMALE ? "Nữ" : "Nam");
     add_field(f, &n, "Quê quán", c->hometown);
     add_field(f, &n, "Nơi ở hiện nay", c->residence);
     add_field(f, &n, "Dân tộc", c->ethnicity);
@@ -396,8 +404,27 @@ static int draw_page(const struct scene_env *env, int index, SDL_Rect r,
     const struct layout *l = env->layout;
     int gap = px(env, THEME_GAP, 1.0f);
 
-    /* Photo at the top left. */
+    struct field fields[FIELDS_MAX];
+    int n = fill_fields(c, fields);
+
+    /* Photo at the top left, in landscape as tall as the name and all
+     * fields beside it need (within limits), so the biography below
+     * gets the rest. */
     int ph = r.h * (l->portrait ? 30 : 46) / 100;
+    if (!l->portrait) {
+        int pw0 = ph * 3 / 4;
+        int cols = r.w - pw0 - gap > px(env, 1100, scale) ? 2 : 1;
+        int field_px = px(env, THEME_TEXT_SMALL - (scrolled ? 4 : 8), scale);
+        int need = text_line_height(env->text, px(env, THEME_TEXT_TITLE, scale),
+                                    FONT_BOLD) +
+                   text_line_height(env->text, px(env, THEME_TEXT_SMALL, scale),
+                                    FONT_REGULAR) +
+                   gap + (n + cols - 1) / cols * 6 / 5 *
+                             (text_line_height(env->text, field_px,
+                                               FONT_REGULAR) + gap / 3);
+        int lo = r.h * 30 / 100, hi = r.h * 58 / 100;
+        ph = need < lo ? lo : (need > hi ? hi : need);
+    }
     int pw = ph * 3 / 4;
     if (pw > r.w * 30 / 100) {
         pw = r.w * 30 / 100;
@@ -434,9 +461,7 @@ static int draw_page(const struct scene_env *env, int index, SDL_Rect r,
     y += gap;
 
     /* Fields: beside the photo first, then below it across the width. */
-    struct field fields[FIELDS_MAX];
-    int n = fill_fields(c, fields);
-    int field_px = px(env, THEME_TEXT_SMALL - 4, scale);
+    int field_px = px(env, THEME_TEXT_SMALL - (scrolled ? 4 : 8), scale);
     int side_cols = side_w > px(env, 1100, scale) ? 2 : 1;
     int full_cols = r.w > px(env, 1100, scale) ? 2 : 1;
     int side_cw = (side_w - gap * (side_cols - 1)) / side_cols;
@@ -564,4 +589,45 @@ int candview_grid(int n, SDL_Rect area, int gap, float aspect, SDL_Rect *cells)
                               cw, ch};
     }
     return best_cols;
+}
+
+/* The photo area a card of this size would get, 0 if its text does not
+ * fit (the estimate follows candview_card's sizes). */
+static long photo_area(const struct scene_env *env, SDL_Rect cell, float scale)
+{
+    int pad = px(env, 12, 1.0f);
+    int w = cell.w - 2 * pad, h = cell.h - 2 * pad;
+    bool tall = h * 10 > w * 11;
+    int pw = h * 3 / 4 < w * 4 / 10 ? h * 3 / 4 : w * 4 / 10;
+    int text_w = tall ? w : w - pw - pad;
+    int name_px = px(env, THEME_TEXT_SMALL + 4, scale);
+
+    if (name_px > text_w / 9)
+        name_px = text_w / 9;
+    int text_h = name_px * 64 / 10;
+    if (tall) {
+        int ph = h - text_h - pad;
+        pw = ph * 3 / 4 < w ? ph * 3 / 4 : w;
+        return ph > 0 ? (long)pw * ph : 0;
+    }
+    return text_h <= h ? (long)pw * h : 0;
+}
+
+int candview_card_grid(const struct scene_env *env, int n, SDL_Rect area,
+                       int gap, float scale, SDL_Rect *cells)
+{
+    static const float aspects[] = {CANDVIEW_CARD_ASPECT, 2.4f};
+    int best = 0;
+    long best_area = -1;
+
+    /* Whichever card shape gives the larger photos with readable text. */
+    for (int k = 0; k < 2; k++) {
+        candview_grid(n, area, gap, aspects[k], cells);
+        long a = n > 0 ? photo_area(env, cells[0], scale) : 0;
+        if (a > best_area) {
+            best_area = a;
+            best = k;
+        }
+    }
+    return candview_grid(n, area, gap, aspects[best], cells);
 }

@@ -11,6 +11,9 @@
 
 #define CANDVIEW_NAME_MAX 256
 
+/* Width : height of a list card, photo on top and four lines under it. */
+#define CANDVIEW_CARD_ASPECT 0.9f
+
 /* "Nguyễn Văn An" (no double space when the middle name is empty). */
 void candview_full_name(const struct candidate *c, char *buf, int size);
 
@@ -48,5 +51,11 @@ int candview_profile(const struct scene_env *env, int index, SDL_Rect r,
  * in area with gap pixels between them, the grid centred. Fills cells[0..n)
  * and returns the number of columns (0 when n <= 0). */
 int candview_grid(int n, SDL_Rect area, int gap, float aspect, SDL_Rect *cells);
+
+/* Lays out n list cards in area: tall cards (photo on top) or wide ones
+ * (photo at the left), whichever gives larger photos with the text at
+ * scale. Returns the columns. */
+int candview_card_grid(const struct scene_env *env, int n, SDL_Rect area,
+                       int gap, float scale, SDL_Rect *cells);
 
 #endif

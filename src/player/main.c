@@ -203,7 +203,7 @@ static int apply_setting_flags(int argc, char **argv, struct config *cfg)
         }
 
         if (config_set(cfg, key, value, err, sizeof err) < 0) {
-            fprintf(stderr, "bangtin: %s: %s\n", argv[i - (value == argv[i] ? 0 : 1)], err);
+            fprintf(stderr, "bangtin: %s: %s\n", key, err);
             return -1;
         }
     }

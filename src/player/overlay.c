@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "assets.h"
+#include "config.h"
 #include "countdown.h"
 #include "qr.h"
 #include "text.h"
@@ -180,7 +181,11 @@ static void render_header(const struct scene_env *env, int64_t now_ms, bool over
     draw_centred_line(env->text, clock, &clock_style, band.x + band.w - margin, &band);
 
     /* The commission's name fills what is left, two lines if it must. */
-    const char *name = env->content ? env->content->commission : "Bảng tin bầu cử";
+    const char *name = "Bảng tin bầu cử";
+    if (env->content)
+        name = env->content->commission;
+    else if (env->config && env->config->commission[0])
+        name = env->config->commission;
     struct text_style name_style = {theme_px(l, 46), FONT_BOLD, THEME_WHITE, ALIGN_LEFT};
     int name_w = band.w - 2 * margin - clock_w - gap;
     int pad = theme_px(l, 8);

@@ -17,8 +17,6 @@
 #include "text.h"
 #include "theme.h"
 
-#define CARD_ASPECT 0.72f   /* width : height of a tall card */
-
 struct candidates {
     const struct content *content;
     struct exposure *exposure;
@@ -111,7 +109,7 @@ static void cands_render(void *state, const struct scene_env *env,
     if (!cells)
         return;
     SDL_Rect area = {body.x, y, body.w, body.y + body.h - y};
-    candview_grid(n, area, gap, CARD_ASPECT, cells);
+    candview_card_grid(env, n, area, gap, s->scale, cells);
     int spot = exposure_cycle_position(&s->cycle, now_ms);
     for (int i = 0; i < n; i++)
         candview_card(env, u->candidates[i], i + 1, cells[i], s->scale,

@@ -11,6 +11,7 @@
 
 #define ROWS_MAX 8
 #define CARDS_MAX 4
+#define ELECTED_LINES_MAX 6
 
 struct countdown_scene {
     const struct scene_env *env;
@@ -36,6 +37,8 @@ struct row {
     int h;          /* measured */
     int size_px;    /* cards: digit size */
     int card_w;
+    int card_h;
+    int cols;       /* cards a line: all, or two in portrait (2 x 2) */
 };
 
 struct stack {
@@ -102,13 +105,15 @@ static void size_cards(const struct scene_env *env, struct row *r, SDL_Rect inne
     const struct layout *l = env->layout;
     int gap = theme_px(l, THEME_MARGIN);
     int n = r->card_count;
-    int card_w = (inner.w - (n - 1) * gap) / n;
     int widest = 0;
 
+    /* Four cards in a row are too small on a portrait panel: 2 x 2. */
+    r->cols = l->portrait && n == 4 ? 2 : n;
+    int card_w = (inner.w - (r->cols - 1) * gap) / r->cols;
     if (n == 1 && card_w > inner.w * 3 / 4)
         card_w = inner.w * 3 / 4;
-    if (n > 1 && card_w > theme_px(l, 330))
-        card_w = theme_px(l, 330);
+    if (n > 1 && card_w > theme_px(l, l->portrait ? 380 : 330))
+        card_w = theme_px(l, l->portrait ? 380 : 330);
 
     /* Measure at max size, then scale down to 85% of the card. */
     int size = max_px;
@@ -128,6 +133,7 @@ static void size_cards(const struct scene_env *env, struct row *r, SDL_Rect inne
     r->card_w = card_w;
 }
 
+/* Height of one card; the row's is that times its lines, plus gaps. */
 static int card_height(const struct scene_env *env, const struct row *r)
 {
     int label_px = theme_px(env->layout, THEME_TEXT_SMALL);
@@ -135,6 +141,11 @@ static int card_height(const struct scene_env *env, const struct row *r)
     return text_line_height(env->text, r->size_px, FONT_BOLD) +
            text_line_height(env->text, label_px, FONT_BOLD) +
            theme_px(env->layout, THEME_GAP);
+}
+
+static int card_lines(const struct row *r)
+{
+    return (r->card_count + r->cols - 1) / r->cols;
 }
 
 static void measure(const struct scene_env *env, struct stack *st, SDL_Rect inner,
@@ -148,7 +159,9 @@ static void measure(const struct scene_env *env, struct stack *st, SDL_Rect inne
         int used_h = 0;
         if (r->kind == ROW_CARDS) {
             size_cards(env, r, inner, digits_px);
-            r->h = card_height(env, r);
+            r->card_h = card_height(env, r);
+            r->h = card_lines(r) * r->card_h +
+                   (card_lines(r) - 1) * theme_px(env->layout, THEME_MARGIN);
             continue;
         }
         text_fit(env->text, r->text, &r->style, r->min_px,
@@ -174,23 +187,24 @@ static void draw_cards(const struct scene_env *env, const struct row *r, SDL_Rec
     const struct layout *l = env->layout;
     int gap = theme_px(l, THEME_MARGIN);
     int n = r->card_count;
-    int total_w = n * r->card_w + (n - 1) * gap;
-    int x = inner.x + (inner.w - total_w) / 2;
+    int total_w = r->cols * r->card_w + (r->cols - 1) * gap;
+    int left = inner.x + (inner.w - total_w) / 2;
     int digits_h = text_line_height(env->text, r->size_px, FONT_BOLD);
     struct text_style digits = {r->size_px, FONT_BOLD, THEME_WHITE, ALIGN_CENTER};
     struct text_style label = {theme_px(l, THEME_TEXT_SMALL), FONT_BOLD, THEME_GOLD,
                                ALIGN_CENTER};
 
     for (int i = 0; i < n; i++) {
-        SDL_Rect card = {x, y, r->card_w, r->h};
+        int x = left + i % r->cols * (r->card_w + gap);
+        int top = y + i / r->cols * (r->card_h + gap);
+        SDL_Rect card = {x, top, r->card_w, r->card_h};
         theme_fill(env->renderer, &card, THEME_RED);
-        SDL_Rect rule = {x, y + r->h - theme_px(l, 8), r->card_w, theme_px(l, 8)};
+        SDL_Rect rule = {x, top + r->card_h - theme_px(l, 8), r->card_w, theme_px(l, 8)};
         theme_fill(env->renderer, &rule, THEME_GOLD);
         text_draw(env->text, r->cards[i].value, &digits, x + r->card_w / 2,
-                  y + theme_px(l, 4));
+                  top + theme_px(l, 4));
         text_draw(env->text, r->cards[i].label, &label, x + r->card_w / 2,
-                  y + digits_h - theme_px(l, 6));
-        x += r->card_w + gap;
+                  top + digits_h - theme_px(l, 6));
     }
 }
 
@@ -362,7 +376,8 @@ static void build_results(const struct scene_env *env, struct stack *st)
 
     add_row(st, ROW_TEXT, "Những người trúng cử", &strong, min);
 
-    /* All names in one wrapped paragraph, fitted to the rest. */
+    /* A few names one per line, more in one wrapped paragraph. */
+    const char *sep = r->elected_count <= ELECTED_LINES_MAX ? "\n" : " · ";
     char names[1024];
     int used = 0;
     names[0] = '\0';
@@ -371,7 +386,7 @@ static void build_results(const struct scene_env *env, struct stack *st)
         char vp[32];
         countdown_format_pct(el->vote_pct, vp, sizeof vp);
         int n = snprintf(names + used, sizeof names - (size_t)used, "%s%s (%s)",
-                         i > 0 ? " · " : "", el->name, vp);
+                         i > 0 ? sep : "", el->name, vp);
         if (n < 0 || used + n >= (int)sizeof names)
             break;
         used += n;

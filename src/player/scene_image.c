@@ -13,7 +13,7 @@
 #define FRAME_MS 33
 #define PAN_PAUSE_MS 2000
 #define PAN_SPEED_PX_S 40.0   /* at 1080 px on the short side */
-#define PAN_WHEN_SHRUNK 0.5   /* pan if containing shrinks below this of native */
+#define PAN_WHEN_SHRUNK 0.6   /* pan if containing shrinks below this of native */
 
 struct image_scene {
     const struct scene_env *env;
@@ -190,7 +190,8 @@ static void image_render(void *state, const struct scene_env *env, int64_t now_m
     if (!s->failed) {
         img = assets_image(env->assets, s->item->media.path);
         if (!img) {
-            log_warn("image", "%s: picture cannot be shown, moving on", s->item->id);
+            /* assets.c has logged why; this says what happens next. */
+            log_debug("image", "%s: picture cannot be shown, moving on", s->item->id);
             s->failed = true;
         }
     }

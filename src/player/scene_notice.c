@@ -133,8 +133,10 @@ static void notice_render(void *state, const struct scene_env *env, int64_t now_
     SDL_Rect text_box = {inner.x, top, inner.w, inner.y + inner.h - top};
     struct text_style st = {theme_px(l, THEME_TEXT_BODY + 10), FONT_REGULAR, THEME_INK,
                             ALIGN_LEFT};
+    /* Long notices are cut rather than shrunk past what reads at 2 m. */
     if (text_box.h > 0)
-        text_draw_box(env->text, n->body, &st, min, text_box, NULL);
+        text_draw_box(env->text, n->body, &st, theme_px(l, THEME_TEXT_SMALL), text_box,
+                      NULL);
 }
 
 static void notice_leave(void *state)

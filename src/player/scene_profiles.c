@@ -86,7 +86,7 @@ static void profiles_render(void *state, const struct scene_env *env,
     theme_fill(env->renderer, &l->body, THEME_PAPER);
 
     int pos = exposure_cycle_position(&s->cycle, now_ms);
-    int dots_h = theme_px(l, 28);
+    int dots_h = theme_px(l, 18);
     SDL_Rect page = theme_inset(l->body, theme_px(l, THEME_MARGIN));
     page.h -= dots_h + theme_px(l, THEME_GAP);
     candview_profile(env, u->candidates[pos], page, s->scale, -1);

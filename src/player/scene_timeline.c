@@ -144,6 +144,7 @@ struct row_geom {
     int text_x, text_w;
     int row_h;
     int line_h;      /* title line */
+    int date_h;      /* portrait: the date's own line above the title */
 };
 
 static void draw_row(const struct scene_env *env, const struct milestone *m,
@@ -164,7 +165,8 @@ static void draw_row(const struct scene_env *env, const struct milestone *m,
     }
 
     /* The dot on the line: red when current, hollow when to come. */
-    int cy = y + pad + g->line_h / 2;
+    int title_y = y + pad + g->date_h;
+    int cy = title_y + g->line_h / 2;
     int radius = theme_px(l, mark == MARK_CURRENT ? 20 : 14);
     SDL_Color dot = mark == MARK_CURRENT ? THEME_RED
                     : mark == MARK_PAST  ? THEME_MUTED
@@ -176,24 +178,29 @@ static void draw_row(const struct scene_env *env, const struct milestone *m,
     format_when(m, env->tz, when, sizeof when);
     struct text_style date_st = {theme_px(l, THEME_TEXT_SMALL + 4), FONT_BOLD,
                                  mark == MARK_CURRENT ? THEME_RED_DARK : ink, ALIGN_RIGHT};
-    SDL_Rect date_box = {g->date_x, y + pad + (g->line_h -
-                         text_line_height(env->text, date_st.size_px, FONT_BOLD)) / 2,
-                         g->date_w, g->line_h};
+    int date_line = text_line_height(env->text, date_st.size_px, FONT_BOLD);
+    SDL_Rect date_box = {g->date_x, y + pad + (g->line_h - date_line) / 2, g->date_w,
+                         g->line_h};
+    if (g->date_h > 0) {
+        date_st.align = ALIGN_LEFT;
+        date_box = (SDL_Rect){g->text_x, y + pad, g->text_w, g->date_h};
+    }
     text_draw_box(env->text, when, &date_st, min, date_box, NULL);
 
     struct text_style title_st = {theme_px(l, THEME_TEXT_BODY), FONT_BOLD, ink,
                                   ALIGN_LEFT};
-    SDL_Rect title_box = {g->text_x, y + pad, g->text_w, g->line_h};
-    text_draw_box(env->text, m->title, &title_st, min, title_box, NULL);
+    SDL_Rect title_box = {g->text_x, title_y, g->text_w, g->line_h};
+    text_draw_box(env->text, m->title, &title_st, title_st.size_px * 85 / 100, title_box,
+                  NULL);
 
     if (m->detail && m->detail[0]) {
         struct text_style detail_st = {theme_px(l, THEME_TEXT_SMALL), FONT_REGULAR,
                                        mark == MARK_PAST ? THEME_MUTED : THEME_INK,
                                        ALIGN_LEFT};
-        int top = y + pad + g->line_h;
+        int top = title_y + g->line_h;
         SDL_Rect box = {g->text_x, top, g->text_w, y + g->row_h - pad - top};
         if (box.h > 0)
-            text_draw_box(env->text, m->detail, &detail_st, min, box, NULL);
+            text_draw_box(env->text, m->detail, &detail_st, detail_st.size_px, box, NULL);
     }
 }
 
@@ -221,13 +228,21 @@ static void timeline_render(void *state, const struct scene_env *env, int64_t no
     int top = inner.y + head_h + gap;
     int avail = inner.y + inner.h - top;
 
-    /* Columns: dates right-aligned, the line with dots, then the text. */
+    /* Columns: dates right-aligned, the line with dots, then the text;
+     * in portrait the date goes on its own line above the title. */
     struct row_geom g;
     g.line_h = text_line_height(env->text, theme_px(l, THEME_TEXT_BODY), FONT_BOLD);
+    g.date_h = 0;
     g.row_h = g.line_h + text_line_height(env->text, theme_px(l, THEME_TEXT_SMALL),
                                           FONT_REGULAR) + theme_px(l, 30);
     g.date_x = inner.x + gap;
-    g.date_w = inner.w * (l->portrait ? 30 : 26) / 100;
+    g.date_w = inner.w * 26 / 100;
+    if (l->portrait) {
+        g.date_h = text_line_height(env->text, theme_px(l, THEME_TEXT_SMALL + 4),
+                                    FONT_BOLD);
+        g.row_h += g.date_h;
+        g.date_w = 0;
+    }
     g.dot_x = g.date_x + g.date_w + margin;
     g.text_x = g.dot_x + margin;
     g.text_w = inner.x + inner.w - g.text_x - gap;

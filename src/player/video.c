@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <vlc/vlc.h>
@@ -48,7 +49,8 @@
 struct bad_entry {
     char key[VIDEO_KEY_SIZE];
     int fails;
-    int64_t retry_at_ms;   /* monotonic */
+    int empty_ends;        /* ended before any picture, in a row */
+    int64_t retry_at_ms;   /* monotonic; 0: not blocked */
 };
 
 struct still {
@@ -62,6 +64,11 @@ struct still {
 struct video_player {
     libvlc_instance_t *vlc;
     struct video_player_options options;
+
+    /* libvlc's last error message, quoted when a clip is given up. Written
+     * by libvlc's threads, so under its own lock. */
+    pthread_mutex_t error_lock;
+    char last_error[256];
 
     /* The last closed clip's picture, shown until the next one has its own. */
     SDL_Texture *held;
@@ -90,6 +97,7 @@ struct video {
     /* Shared with the output thread, under lock. */
     pthread_mutex_t lock;
     unsigned char *buffers[2];
+    size_t buffer_size;
     int front;                  /* buffers[front] is the newest picture */
     unsigned want_w, want_h;    /* the track's size; set before play */
     unsigned width, height;     /* of the buffers */
@@ -138,20 +146,17 @@ static void copy_key(char *dst, const char *key, const char *path)
 
 /* ---- libvlc log ------------------------------------------------------ */
 
-/* libvlc's errors are mostly recoverable details of one file (we log our
- * own error when we give up), so they come out as warnings. */
+/* libvlc reports many errors it recovers from (probing formats, hardware
+ * it does not find), so its messages are details: debug, and trace for
+ * its own debug. The last error is kept for the warning we write when we
+ * give a clip up. */
 static void on_vlc_log(void *data, int level, const libvlc_log_t *ctx,
                        const char *fmt, va_list args)
 {
-    enum log_level ours;
+    struct video_player *p = data;
+    enum log_level ours = level >= LIBVLC_WARNING ? LOG_DEBUG : LOG_TRACE;
 
-    if (level >= LIBVLC_ERROR)
-        ours = LOG_WARN;
-    else if (level >= LIBVLC_NOTICE)
-        ours = LOG_DEBUG;
-    else
-        ours = LOG_TRACE;
-    if (!log_enabled(ours))
+    if (!log_enabled(ours) && level < LIBVLC_ERROR)
         return;
 
     const char *module = NULL;
@@ -159,8 +164,14 @@ static void on_vlc_log(void *data, int level, const libvlc_log_t *ctx,
     unsigned line = 0;
     libvlc_log_get_context(ctx, &module, &file, &line);
 
-    char message[512];
+    char message[200];
     vsnprintf(message, sizeof message, fmt, args);
+    if (level >= LIBVLC_ERROR) {
+        pthread_mutex_lock(&p->error_lock);
+        snprintf(p->last_error, sizeof p->last_error, "%s: %s",
+                 module ? module : "core", message);
+        pthread_mutex_unlock(&p->error_lock);
+    }
     log_write(ours, "vlc", "%s: %s", module ? module : "core", message);
 }
 
@@ -177,6 +188,7 @@ struct video_player *video_player_create(const struct video_player_options *opti
     p->options.chroma = VIDEO_CHROMA_I420;
     if (options)
         p->options = *options;
+    pthread_mutex_init(&p->error_lock, NULL);
 
     const char *args[12];
     int n = 0;
@@ -196,6 +208,7 @@ struct video_player *video_player_create(const struct video_player_options *opti
         const char *why = libvlc_errmsg();
         log_error("video", "libvlc did not start (%s); playing without video",
                   why ? why : "no reason given");
+        pthread_mutex_destroy(&p->error_lock);
         free(p);
         return NULL;
     }
@@ -228,6 +241,7 @@ void video_player_destroy(struct video_player *p)
 
     libvlc_log_unset(p->vlc);
     libvlc_release(p->vlc);
+    pthread_mutex_destroy(&p->error_lock);
     free(p);
 }
 
@@ -249,8 +263,7 @@ bool video_player_is_bad(struct video_player *p, const char *key)
     return e && mono_ms() < e->retry_at_ms;
 }
 
-/* Remembers a failure; the retry waits twice as long as the last one. */
-static int mark_bad(struct video_player *p, const char *key)
+static struct bad_entry *bad_entry_for(struct video_player *p, const char *key)
 {
     struct bad_entry *e = bad_find(p, key);
 
@@ -268,7 +281,13 @@ static int mark_bad(struct video_player *p, const char *key)
         memset(e, 0, sizeof *e);
         snprintf(e->key, sizeof e->key, "%s", key);
     }
+    return e;
+}
 
+/* Remembers a failure; the retry waits twice as long as the last one. */
+static int mark_bad(struct video_player *p, const char *key)
+{
+    struct bad_entry *e = bad_entry_for(p, key);
     int delay_s = VIDEO_RETRY_MIN_S;
     for (int i = 0; i < e->fails && delay_s < VIDEO_RETRY_MAX_S; i++)
         delay_s *= 2;
@@ -288,6 +307,23 @@ static void clear_bad(struct video_player *p, const char *key)
 }
 
 /* ---- output thread callbacks ----------------------------------------- */
+
+/* Frame buffers are mapped directly: megabytes each, made and dropped
+ * with every clip, they would otherwise fragment malloc's heaps and make
+ * the process grow over thousands of clips. */
+static unsigned char *frame_alloc(size_t size)
+{
+    void *m = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+    return m == MAP_FAILED ? NULL : m;
+}
+
+static void frame_free(unsigned char *buffer, size_t size)
+{
+    if (buffer)
+        munmap(buffer, size);
+}
 
 static unsigned align_up(unsigned n, unsigned to)
 {
@@ -336,19 +372,20 @@ static unsigned video_setup(void **opaque, char *chroma, unsigned *width,
     for (int i = 0; i < planes; i++)
         size += (size_t)pitch[i] * line[i];
 
-    unsigned char *a = calloc(1, size);
-    unsigned char *b = calloc(1, size);
+    unsigned char *a = frame_alloc(size);
+    unsigned char *b = frame_alloc(size);
     if (!a || !b) {
-        free(a);
-        free(b);
+        frame_free(a, size);
+        frame_free(b, size);
         return 0;
     }
 
     pthread_mutex_lock(&v->lock);
-    free(v->buffers[0]);
-    free(v->buffers[1]);
+    frame_free(v->buffers[0], v->buffer_size);
+    frame_free(v->buffers[1], v->buffer_size);
     v->buffers[0] = a;
     v->buffers[1] = b;
+    v->buffer_size = size;
     v->front = 0;
     v->width = w;
     v->height = h;
@@ -435,10 +472,18 @@ static void add_time_option(libvlc_media_t *media, const char *name, int ms)
 
 static void abandon(struct video *v, const char *why)
 {
-    int delay_s = mark_bad(v->player, v->key);
+    struct video_player *p = v->player;
+    int delay_s = mark_bad(p, v->key);
+    char said[256];
+
+    pthread_mutex_lock(&p->error_lock);
+    snprintf(said, sizeof said, "%s", p->last_error);
+    p->last_error[0] = '\0';
+    pthread_mutex_unlock(&p->error_lock);
 
     v->state = VIDEO_FAILED;
-    log_warn("video", "%s: %s; skipping it, next try in %d s", v->path, why,
+    log_warn("video", "%s: %s%s%s%s; skipping it, next try in %d s", v->path,
+             why, said[0] ? " (libvlc: " : "", said, said[0] ? ")" : "",
              delay_s);
 }
 
@@ -673,11 +718,27 @@ void video_close(struct video *v)
         SDL_DestroyTexture(v->texture);
     }
 
-    free(v->buffers[0]);
-    free(v->buffers[1]);
+    frame_free(v->buffers[0], v->buffer_size);
+    frame_free(v->buffers[1], v->buffer_size);
     pthread_mutex_destroy(&v->lock);
     free(v->path);
     free(v);
+}
+
+/* A clip with a readable video track that ends before libvlc shows a
+ * picture (it can happen to a clip of a frame or two) is forgiven once;
+ * twice in a row marks it bad. */
+static bool empty_end_forgiven(struct video *v)
+{
+    if (v->want_w == 0)
+        return false;
+
+    struct bad_entry *e = bad_entry_for(v->player, v->key);
+    e->empty_ends++;
+    if (e->empty_ends >= 2)
+        return false;
+    log_debug("video", "%s: ended before its picture was shown", v->path);
+    return true;
 }
 
 static enum video_state poll_one(struct video *v)
@@ -725,13 +786,12 @@ static enum video_state poll_one(struct video *v)
     if (atomic_load(&v->ev_end)) {
         /* A very short clip can end before libvlc shows its only picture;
          * that is no fault of the file if the decoder produced it. */
-        libvlc_media_stats_t stats;
-        if (frames == 0 && (!libvlc_media_get_stats(v->media, &stats) ||
-                            stats.i_decoded_video == 0)) {
+        if (frames == 0 && !empty_end_forgiven(v)) {
             abandon(v, "it ended without a picture");
         } else {
             v->state = VIDEO_ENDED;
-            clear_bad(v->player, v->key);
+            if (frames > 0)
+                clear_bad(v->player, v->key);
         }
         return v->state;
     }

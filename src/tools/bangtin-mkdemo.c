@@ -281,6 +281,66 @@ static int make_rights(struct maker *m)
     return rc;
 }
 
+/* 300x400 each: portrait-01.png .. portrait-32.png, the demo candidates'
+ * photos. Drawn shapes only (no real person's face): a background, the
+ * clothes, hair and a plain face, varied by number and gender. */
+static int make_portraits(struct maker *m)
+{
+    /* Genders of uv01..uv32 in media/demo/manifest.in.json. */
+    static const char genders[] = "FMFMMFMFMMFMFMFMFMFMFMFMFMFMFMFM";
+    static const Uint32 backs[] = {0xDCE6F0, 0xE8E0D0, 0xD8E8DC, 0xF0E0E0,
+                                   0xE4E4EC, 0xF2EAD6};
+    static const Uint32 clothes[] = {0x1F3A5F, 0xFFFFFF, 0x2E4A2E, 0x5A1E2E,
+                                     0x3A3A3A, 0x2B5D8A, 0x7A4A8A, 0xB03030};
+    static const Uint32 skins[] = {0xF1C9A5, 0xE0AC82, 0xC68B63, 0xF6D7BC,
+                                   0xD9A27A};
+    static const Uint32 hairs[] = {0x1A1410, 0x2B1E16, 0x3A2A20, 0x555555,
+                                   0x8A8A8A};
+    int count = (int)(sizeof genders - 1);
+
+    for (int i = 0; i < count; i++) {
+        int female = genders[i] == 'F';
+        Uint32 skin = skins[(i * 3) % 5];
+        Uint32 hair = hairs[(i * 7) % 5];
+        SDL_Surface *s = canvas(300, 400, backs[i % 6]);
+        if (!s)
+            return -1;
+
+        /* Ellipses back to front: long hair, neck, body, hair, face. */
+        struct { int cx, cy, rx, ry; Uint32 rgb; int on; } shapes[] = {
+            {150, 250, 92, 130, hair, female && i % 3 != 0},
+            {150, 290, 28, 50, skin, 1},
+            {150, 450, 150, 140, clothes[(i * 5) % 8], 1},
+            {150, 165, 76, 72, hair, 1},
+            {150, 100, 30, 30, hair, female && i % 3 == 0},
+            {150, 215, 64, 78, skin, 1},
+            {124, 210, 7, 6, 0x2A2020, 1},
+            {176, 210, 7, 6, 0x2A2020, 1},
+            {150, 256, 18, 4, 0xA05050, 1},
+        };
+        for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+            if (!shapes[k].on)
+                continue;
+            int rx = shapes[k].rx, ry = shapes[k].ry;
+            for (int dy = -ry; dy <= ry; dy++) {
+                double f = 1.0 - (double)dy * dy / ((double)ry * ry);
+                int dx = 0;
+                while ((double)(dx + 1) * (dx + 1) <= f * rx * rx)
+                    dx++;
+                fill(s, shapes[k].cx - dx, shapes[k].cy + dy, 2 * dx + 1, 1,
+                     shapes[k].rgb);
+            }
+        }
+        char name[32];
+        snprintf(name, sizeof name, "portrait-%02d.png", i + 1);
+        int rc = save(m, s, name);
+        SDL_FreeSurface(s);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Makes dir and its parents, like mkdir -p. */
 static int make_dirs(const char *dir)
 {
@@ -372,6 +432,7 @@ int main(int argc, char **argv)
     static int (*const makers[])(struct maker *) = {
         make_steps,
         make_rights,
+        make_portraits,
     };
     struct maker m = {0};
     int rc = 1;

@@ -36,7 +36,7 @@ for tool in "$BIN" "$PACK" "$PROBE"; do
 done
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/bangtin-$TEST_NAME.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+[ "${KEEP:-0}" = 1 ] && echo "keeping $TMP" || trap 'rm -rf "$TMP"' EXIT
 trap 'exit 130' INT TERM
 : >"$TMP/empty.conf"
 
@@ -83,10 +83,10 @@ skip()
 # source folder and prints the folder; the test adds the media files.
 fixture()
 {
-    dir=$TMP/src-$1
-    mkdir -p "$dir"
-    cp "$FIXTURES/$1.in.json" "$dir/manifest.in.json" || return 1
-    echo "$dir"
+    _dir=$TMP/src-$1
+    mkdir -p "$_dir"
+    cp "$FIXTURES/$1.in.json" "$_dir/manifest.in.json" || return 1
+    echo "$_dir"
 }
 
 # pack SRC_DIR OUT_DIR: builds a bundle; failure is a failed check.
@@ -104,14 +104,14 @@ pack()
 # as fast as it can; its log goes to $TMP/play.log. Returns its status.
 play()
 {
-    data=$1
-    size=$2
-    clock=$3
-    run_for=$4
+    _data=$1
+    _size=$2
+    _clock=$3
+    _run_for=$4
     shift 4
     RUNS=$((RUNS + 1))
-    "$BIN" --config "$TMP/empty.conf" --headless --speed 0 --data-dir "$data" \
-        --size "$size" --clock "$clock" --run-for "$run_for" "$@" \
+    "$BIN" --config "$TMP/empty.conf" --headless --speed 0 --data-dir "$_data" \
+        --size "$_size" --clock "$_clock" --run-for "$_run_for" "$@" \
         >"$TMP/play.log" 2>&1
 }
 
@@ -121,19 +121,19 @@ play_ok()
 {
     CHECKS=$((CHECKS + 1))
     play "$@"
-    status=$?
-    if [ "$status" != 0 ]; then
-        fail "bangtin exited $status (args: $*); its log:"
+    _status=$?
+    if [ "$_status" != 0 ]; then
+        fail "bangtin exited $_status (args: $*); its log:"
         tail -n 20 "$TMP/play.log" | sed 's/^/    /'
         return 1
     fi
-    prev=
-    for a in "$@"; do
-        if [ "$prev" = --screenshot ] && [ ! -s "${a#*:}" ]; then
-            fail "no screenshot ${a#*:} (args: $*)"
+    _prev=
+    for _a in "$@"; do
+        if [ "$_prev" = --screenshot ] && [ ! -s "${_a#*:}" ]; then
+            fail "no screenshot ${_a#*:} (args: $*)"
             return 1
         fi
-        prev=$a
+        _prev=$_a
     done
 }
 
@@ -143,10 +143,10 @@ layout()
 {
     W=${1%x*}
     H=${1#*x}
-    short=$W
-    [ "$H" -lt "$W" ] && short=$H
-    HEADER_H=$(((short * 90 + 500) / 1000))
-    FOOTER_H=$(((short * 80 + 500) / 1000))
+    _short=$W
+    [ "$H" -lt "$W" ] && _short=$H
+    HEADER_H=$(((_short * 90 + 500) / 1000))
+    FOOTER_H=$(((_short * 80 + 500) / 1000))
     BODY_Y=$HEADER_H
     BODY_H=$((H - HEADER_H - FOOTER_H))
     FOOTER_Y=$((H - FOOTER_H))
@@ -158,25 +158,26 @@ layout()
 check_share()
 {
     CHECKS=$((CHECKS + 1))
-    got=$("$PROBE" --share "$1" "$2" "$3" "$4" "$5" "$6" "$7" 2>&1) || {
-        fail "$1: probe: $got"
+    _got=$("$PROBE" --share "$1" "$2" "$3" "$4" "$5" "$6" "$7" 2>&1) || {
+        fail "$1: probe: $_got"
         return 1
     }
-    if [ "$got" -lt "$8" ] || [ "$got" -gt "$9" ]; then
+    if [ "$_got" -lt "$8" ] || [ "$_got" -gt "$9" ]; then
+        _what="$1: $_got per mille is #$6, expected $8..$9"
         shift 9
-        fail "$1: $*: $got per mille is #$6, expected $8..$9"
+        fail "$*: $_what"
         return 1
     fi
-    note "$1: $got per mille #$6"
+    note "$1: $_got per mille #$6"
 }
 
 # check_size FILE WxH
 check_size()
 {
     CHECKS=$((CHECKS + 1))
-    got=$("$PROBE" --size "$1" 2>&1)
-    if [ "$got" != "${2%x*} ${2#*x}" ]; then
-        fail "$1: size is $got, expected $2"
+    _got=$("$PROBE" --size "$1" 2>&1)
+    if [ "$_got" != "${2%x*} ${2#*x}" ]; then
+        fail "$1: size is $_got, expected $2"
         return 1
     fi
 }
@@ -184,25 +185,25 @@ check_size()
 # check_not_black FILE: less than half the picture is near black.
 check_not_black()
 {
-    w_h=$("$PROBE" --size "$1") || {
+    _w_h=$("$PROBE" --size "$1") || {
         CHECKS=$((CHECKS + 1))
         fail "$1: not a readable PNG"
         return 1
     }
-    check_share "$1" 0 0 ${w_h% *} ${w_h#* } 000000 12 0 499 "the picture is mostly black"
+    check_share "$1" 0 0 ${_w_h% *} ${_w_h#* } 000000 12 0 499 "the picture is mostly black"
 }
 
 # check_qr FILE URL...: zbarimg finds every URL in the whole picture.
 check_qr()
 {
-    file=$1
+    _file=$1
     shift
     [ "$have_zbar" = yes ] || return 0
-    found=$(zbarimg --raw -q "$file" 2>/dev/null)
-    for url in "$@"; do
+    _found=$(zbarimg --raw -q "$_file" 2>/dev/null)
+    for _url in "$@"; do
         CHECKS=$((CHECKS + 1))
-        if ! printf '%s\n' "$found" | grep -qxF "$url"; then
-            fail "$file: no QR code reading $url (zbarimg read: $(echo $found))"
+        if ! printf '%s\n' "$_found" | grep -qxF "$_url"; then
+            fail "$_file: no QR code reading $_url (zbarimg read: $(echo $_found))"
         fi
     done
 }
@@ -214,26 +215,30 @@ check_corner_qr()
     [ "$have_zbar" = yes ] || return 0
     layout "$2"
     CHECKS=$((CHECKS + 1))
-    crop=$TMP/corner-qr.png
-    "$PROBE" --crop "$1" "$QR_X" "$FOOTER_Y" "$FOOTER_H" "$FOOTER_H" 4 "$crop" || {
+    _crop=$TMP/corner-qr-$(basename "$1")
+    "$PROBE" --crop "$1" "$QR_X" "$FOOTER_Y" "$FOOTER_H" "$FOOTER_H" 4 "$_crop" || {
         fail "$1: cannot crop the corner QR"
         return 1
     }
-    found=$(zbarimg --raw -q "$crop" 2>/dev/null)
-    if [ "$found" != "$3" ]; then
-        fail "$1: the corner QR reads '$(echo $found)', expected $3"
+    _found=$(zbarimg --raw -q "$_crop" 2>/dev/null)
+    if [ "$_found" != "$3" ]; then
+        fail "$1: the corner QR reads '$(echo $_found)', expected $3"
         return 1
     fi
 }
 
-# ocr FILE X Y W H: prints the text tesseract reads in the rectangle
-# (grey, enlarged twice when small).
+# ocr FILE X Y W H: prints the text tesseract reads in the rectangle, in
+# grey (white on red reads better so), on one line. Read once per file
+# and rectangle.
 ocr()
 {
-    scale=1
-    [ "$4" -lt 1400 ] && scale=2
-    "$PROBE" --crop "$1" "$2" "$3" "$4" "$5" "$scale" "$TMP/ocr.png" gray &&
-        tesseract "$TMP/ocr.png" - -l vie 2>/dev/null
+    _cache=$TMP/ocr-$(basename "$1" .png)-$2-$3-$4-$5.txt
+    if [ ! -f "$_cache" ]; then
+        "$PROBE" --crop "$1" "$2" "$3" "$4" "$5" 1 "$TMP/ocr.png" gray &&
+            OMP_THREAD_LIMIT=1 tesseract "$TMP/ocr.png" - -l vie 2>/dev/null |
+            tr '\n' ' ' | tr -s ' ' >"$_cache"
+    fi
+    cat "$_cache"
 }
 
 # check_ocr FILE X Y W H WORDS...: each of WORDS is in the text read
@@ -241,13 +246,13 @@ ocr()
 check_ocr()
 {
     [ "$have_ocr" = yes ] || return 0
-    file=$1
-    text=$(ocr "$1" "$2" "$3" "$4" "$5" | tr '\n' ' ' | tr -s ' ')
+    _file=$1
+    _text=$(ocr "$1" "$2" "$3" "$4" "$5")
     shift 5
-    for word in "$@"; do
+    for _word in "$@"; do
         CHECKS=$((CHECKS + 1))
-        if ! printf '%s\n' "$text" | grep -qiF "$word"; then
-            fail "$file: OCR did not find '$word' in: $text"
+        if ! printf '%s\n' "$_text" | grep -qiF "$_word"; then
+            fail "$_file: OCR did not find '$_word' in: $_text"
         fi
     done
 }
@@ -256,13 +261,13 @@ check_ocr()
 check_no_ocr()
 {
     [ "$have_ocr" = yes ] || return 0
-    file=$1
-    text=$(ocr "$1" "$2" "$3" "$4" "$5" | tr '\n' ' ' | tr -s ' ')
+    _file=$1
+    _text=$(ocr "$1" "$2" "$3" "$4" "$5")
     shift 5
-    for word in "$@"; do
+    for _word in "$@"; do
         CHECKS=$((CHECKS + 1))
-        if printf '%s\n' "$text" | grep -qiF "$word"; then
-            fail "$file: OCR found '$word', which must not show, in: $text"
+        if printf '%s\n' "$_text" | grep -qiF "$_word"; then
+            fail "$_file: OCR found '$_word', which must not show, in: $_text"
         fi
     done
 }
@@ -277,13 +282,14 @@ pixels_differ()
 check_differ()
 {
     CHECKS=$((CHECKS + 1))
-    n=$(pixels_differ "$1" "$2" "$3" "$4" "$5" "$6" 2>&1) || {
-        fail "$1 vs $2: probe: $n"
+    _n=$(pixels_differ "$1" "$2" "$3" "$4" "$5" "$6" 2>&1) || {
+        fail "$1 vs $2: probe: $_n"
         return 1
     }
-    if [ "$n" = 0 ]; then
+    if [ "$_n" = 0 ]; then
+        _what="$1 and $2 show the same picture"
         shift 6
-        fail "$1 and $2 show the same picture: $*"
+        fail "$*: $_what"
         return 1
     fi
 }
@@ -292,13 +298,14 @@ check_differ()
 check_same()
 {
     CHECKS=$((CHECKS + 1))
-    n=$(pixels_differ "$1" "$2" "$3" "$4" "$5" "$6" 2>&1) || {
-        fail "$1 vs $2: probe: $n"
+    _n=$(pixels_differ "$1" "$2" "$3" "$4" "$5" "$6" 2>&1) || {
+        fail "$1 vs $2: probe: $_n"
         return 1
     }
-    if [ "$n" != 0 ]; then
+    if [ "$_n" != 0 ]; then
+        _what="$1 and $2 differ in $_n pixels"
         shift 6
-        fail "$1 and $2 differ in $n pixels: $*"
+        fail "$*: $_what"
         return 1
     fi
 }

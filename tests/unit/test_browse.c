@@ -343,7 +343,15 @@ static void keyboard_flow(int w, int h)
     browse_view(f->browse, &v);
     assert_string_equal(v.screen, "unit");
     assert_int_equal(v.unit, 1);
-    key(f, KEY_RIGHT, t += 500);
+    /* The next card: to the right in a grid, below in a column. */
+    key(f, f->layout.portrait ? KEY_DOWN : KEY_RIGHT, t += 500);
+    browse_view(f->browse, &v);
+    SDL_Rect r;
+    const char *action;
+    int arg;
+    assert_int_equal(browse_target(f->browse, v.focus, &r, &action, &arg), 0);
+    assert_string_equal(action, "candidate");
+    assert_int_equal(arg, 1);
     key(f, KEY_ENTER, t += 500);
     browse_view(f->browse, &v);
     assert_string_equal(v.screen, "profile");

@@ -35,6 +35,7 @@ static const int SIZES[3][2] = {{1920, 1080}, {1280, 720}, {1080, 1920}};
 enum {
     IT_COUNTDOWN,
     IT_IMAGE,
+    IT_COVER,
     IT_TALL,
     IT_MISSING,
     IT_CORRUPT,
@@ -159,6 +160,14 @@ static void build_content(struct world *w)
                          "xin cử tri lưu ý và báo cho người thân, hàng xóm cùng biết",
         .body = long_body, .urgent = true, .from_ms = at(w, "2026-12-12T08:00"),
         .until_ms = at(w, "2026-12-20T19:00"), .duration_ms = 20000, .repeat_ms = 300000};
+    static struct elected elected[2] = {
+        {(char *)"Nguyễn Thị Hồng Nhung", 0, 86.31},
+        {(char *)"Trần Văn Bình", 0, 78.05},
+    };
+    c->results = (struct results){
+        .present = true, .published_ms = at(w, "2026-12-27T10:00:00+07:00"),
+        .turnout_pct = 98.72, .voters_total = 12480, .voters_voted = 12320,
+        .elected_count = 2, .elected = elected};
     c->notices = w->notices;
     c->notice_count = 2;
 
@@ -176,11 +185,11 @@ static void build_content(struct world *w)
     c->milestone_count = MILESTONES;
 
     static const enum item_type types[IT_COUNT] = {
-        ITEM_COUNTDOWN, ITEM_IMAGE, ITEM_IMAGE, ITEM_IMAGE, ITEM_IMAGE,
+        ITEM_COUNTDOWN, ITEM_IMAGE, ITEM_IMAGE, ITEM_IMAGE, ITEM_IMAGE, ITEM_IMAGE,
         ITEM_NOTICE, ITEM_NOTICE, ITEM_TIMELINE, ITEM_QR,
     };
     static const char *const ids[IT_COUNT] = {
-        "dem-nguoc", "anh", "anh-dai", "anh-mat", "anh-hong",
+        "dem-nguoc", "anh", "anh-phu", "anh-dai", "anh-mat", "anh-hong",
         "tb", "tb-khan", "moc", "qr",
     };
     for (int i = 0; i < IT_COUNT; i++) {
@@ -191,6 +200,8 @@ static void build_content(struct world *w)
         w->items[i].loops = 1;
     }
     media(&w->items[IT_IMAGE], w->normal_png);
+    media(&w->items[IT_COVER], w->normal_png);
+    w->items[IT_COVER].fit = FIT_COVER;
     media(&w->items[IT_TALL], w->tall_png);
     media(&w->items[IT_MISSING], w->missing_png);
     media(&w->items[IT_CORRUPT], w->corrupt_png);
@@ -308,6 +319,19 @@ static long count_colour(struct screen *s, SDL_Rect r, SDL_Color want)
     return n;
 }
 
+/* With TEST_SCENES_SAVE=DIR set, keeps the canvas as DIR/what-WxH.png
+ * for a person to look at. */
+static void keep(struct screen *s, const char *what)
+{
+    const char *dir = getenv("TEST_SCENES_SAVE");
+    char path[512];
+
+    if (!dir || !dir[0])
+        return;
+    snprintf(path, sizeof path, "%s/%s-%dx%d.png", dir, what, s->layout.w, s->layout.h);
+    IMG_SavePNG(s->surface, path);
+}
+
 /* Enters item at now, updates and renders once; the caller leaves. */
 static void *show(struct screen *s, const struct scene_ops *ops, const struct item *item,
                   int64_t now)
@@ -388,6 +412,16 @@ static void test_overlay_bands(void **state)
         SDL_RenderFlush(s->renderer);
         assert_colour(s, 2, l->footer.y + 2, THEME_FOOTER);
 
+        /* Over a full-canvas picture the bands let it show through. */
+        SDL_SetRenderDrawColor(s->renderer, 0, 0, 0xFF, 0xFF);
+        SDL_RenderClear(s->renderer);
+        overlay_render(o, &s->env, quiet, true);
+        SDL_RenderFlush(s->renderer);
+        SDL_Color mixed = pixel(s, 2, 2);
+        assert_true(mixed.b > 0x10 && mixed.b < 0xF0);
+        assert_true(mixed.r > 0x40);
+        assert_colour(s, l->w / 2, l->h / 2, (SDL_Color){0, 0, 0xFF, 0xFF});
+
         scene_countdown.leave(st);
         overlay_destroy(o);
         screen_close(s);
@@ -446,8 +480,9 @@ static void test_countdown_scene(void **state)
     const char *phases[] = {
         "2026-12-08T03:44:51+07:00", "2026-12-19T08:00:00+07:00",
         "2026-12-20T06:00:00+07:00", "2026-12-20T13:47:20+07:00",
-        "2026-12-20T20:00:00+07:00",
+        "2026-12-20T20:00:00+07:00", "2026-12-28T10:00:00+07:00",
     };
+    const char *names[] = {"before", "silence", "morning", "voting", "closed", "results"};
 
     for (int i = 0; i < 3; i++) {
         struct screen *s = screen_open(w, SIZES[i][0], SIZES[i][1]);
@@ -464,10 +499,17 @@ static void test_countdown_scene(void **state)
         assert_only_body(s);
         scene_countdown.leave(st);
 
-        for (int p = 1; p < 5; p++) {
+        for (int p = 1; p < 6; p++) {
             t = at(w, phases[p]);
             st = show(s, &scene_countdown, &w->items[IT_COUNTDOWN], t);
+            keep(s, names[p]);
             assert_colour(s, l->body.x + 2, l->body.y + 2, THEME_PAPER);
+            /* After the close nothing ticks: the next change is the
+             * results, then nothing. */
+            if (p == 4)
+                assert_true(scene_countdown.update(st, t) == w->content.results.published_ms);
+            if (p == 5)
+                assert_true(scene_countdown.update(st, t) == TIME_NEVER_MS);
             assert_only_body(s);
             scene_countdown.leave(st);
         }
@@ -485,9 +527,24 @@ static void test_image_static(void **state)
         const struct layout *l = &s->layout;
         void *st = show(s, &scene_image, &w->items[IT_IMAGE], t);
 
-        assert_true(scene_image.update(st, t + 10) == TIME_NEVER_MS);
+        /* On a portrait panel a 16:9 picture is far too wide: it pans. */
+        if (l->portrait) {
+            assert_true(scene_image.update(st, t + 10) == t + 2000);
+            assert_true(scene_image.update(st, t + 2500) == t + 2533);
+        } else {
+            assert_true(scene_image.update(st, t + 10) == TIME_NEVER_MS);
+        }
         assert_false(scene_image.finished(st, t + 10));
         assert_colour(s, l->body.x + l->body.w / 2, l->body.y + l->body.h / 2,
+                      (SDL_Color){0x20, 0x60, 0xC0, 0xFF});
+        assert_only_body(s);
+        scene_image.leave(st);
+
+        /* Cover fills the body to its corners and never pans. */
+        st = show(s, &scene_image, &w->items[IT_COVER], t);
+        assert_true(scene_image.update(st, t + 10) == TIME_NEVER_MS);
+        assert_colour(s, l->body.x, l->body.y, (SDL_Color){0x20, 0x60, 0xC0, 0xFF});
+        assert_colour(s, l->body.x + l->body.w - 1, l->body.y + l->body.h - 1,
                       (SDL_Color){0x20, 0x60, 0xC0, 0xFF});
         assert_only_body(s);
         scene_image.leave(st);
@@ -544,6 +601,7 @@ static void test_image_broken(void **state)
             /* The neutral card: white inside a grey edge. */
             int x = l->body.x + l->body.w / 6 + theme_px(l, 8);
             int y = l->body.y + l->body.h / 3 + theme_px(l, 8);
+            keep(s, k == 0 ? "image-missing" : "image-corrupt");
             assert_colour(s, x, y, THEME_CARD);
             assert_colour(s, l->body.x + 2, l->body.y + 2, THEME_PAPER);
             assert_only_body(s);
@@ -565,6 +623,7 @@ static void test_notice_stays_in_body(void **state)
             bool urgent = k == 1;
             void *st = show(s, &scene_notice, &w->items[urgent ? IT_URGENT : IT_NOTICE], t);
 
+            keep(s, urgent ? "notice-urgent" : "notice");
             assert_true(scene_notice.update(st, t) == TIME_NEVER_MS);
             assert_colour(s, l->body.x + 2, l->body.y + 2,
                           urgent ? THEME_RED : THEME_PAPER);
@@ -592,6 +651,7 @@ static void test_timeline(void **state)
         const struct layout *l = &s->layout;
         void *st = show(s, &scene_timeline, &w->items[IT_TIMELINE], t);
 
+        keep(s, "timeline");
         assert_true(scene_timeline.update(st, t) == at(w, "2026-12-11T08:00:00+07:00"));
         assert_true(count_colour(s, l->body, THEME_GOLD) > (long)l->body.w * 20);
         assert_true(count_colour(s, l->body, THEME_MUTED) > 0);

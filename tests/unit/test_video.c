@@ -715,8 +715,13 @@ static void test_transitions_flat(void **state)
         video_close(v);
         done++;
 
-        /* Baseline after libvlc has loaded its plugins and warmed up. */
-        if (done == 30) {
+        /* Baseline once libvlc has loaded its plugins and malloc has made
+         * its per-thread arenas. */
+        if (done % 100 == 0)
+            print_message("  %d: fds %d, threads %ld, RSS %ld kB\n", done,
+                          count_fds(), status_field("Threads"),
+                          status_field("VmRSS"));
+        if (done == 100) {
             fds0 = count_fds();
             threads0 = status_field("Threads");
             rss0 = status_field("VmRSS");
@@ -755,6 +760,9 @@ int main(void)
         cmocka_unit_test(test_still_frame),
         cmocka_unit_test(test_transitions_flat),
     };
+    /* VIDEO_TEST=name runs one test (while working on it). */
+    if (getenv("VIDEO_TEST"))
+        cmocka_set_test_filter(getenv("VIDEO_TEST"));
     int failed = cmocka_run_group_tests(tests, setup_all, teardown_all);
 
     /* Every test sampled the picture; none may have been black. */
