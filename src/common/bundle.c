@@ -406,6 +406,8 @@ static void check_media_file(struct loader *ld, const char *field,
     struct stat st;
     char actual[65];
 
+    if (ld->check == BUNDLE_CHECK_NONE)
+        return;
     if (stat(m->path, &st) < 0) {
         error_at(ld, field, "media file %s/%s cannot be read: %s", BUNDLE_MEDIA_DIR,
                  m->sha256, strerror(errno));

@@ -14,6 +14,8 @@
 #define BUNDLE_MANIFEST_MAX_BYTES (8 * 1024 * 1024)
 
 enum bundle_check {
+    BUNDLE_CHECK_NONE,   /* the manifest only: a stored bundle whose file
+                            went missing still plays, minus that item */
     BUNDLE_CHECK_SIZES,  /* media files exist with the declared size */
     BUNDLE_CHECK_HASHES  /* ... and their SHA-256 matches their name */
 };

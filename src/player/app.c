@@ -284,6 +284,8 @@ static void enter_slot(struct app *a, const struct slot *slot, int64_t now_ms)
     log_debug("app", "showing %s %s", ops->name, item ? item->id : "");
 }
 
+static void draw_canvas(struct app *a, int64_t now_ms);
+
 /* Brings the scene in line with the schedule at now. */
 static void follow_schedule(struct app *a, int64_t now_ms)
 {
@@ -307,7 +309,13 @@ static void follow_schedule(struct app *a, int64_t now_ms)
         if (slot->serial == a->shown_serial && a->scene)
             return;
 
+        /* The cross-fade starts from the old scene as it is at the switch,
+         * whichever frames were drawn before: the same at every speed. */
         bool had_scene = a->scene != NULL;
+        if (had_scene && a->cfg->fade_ms > 0 && a->display->canvas) {
+            a->scene->update(a->scene_state, now_ms);
+            draw_canvas(a, now_ms);
+        }
         leave_scene(a);
         assets_sweep(a->assets);
         if (had_scene)
@@ -513,7 +521,8 @@ static void handle_sdl_event(struct app *a, const SDL_Event *e, int64_t now_ms)
 
 /* Drawing ------------------------------------------------------------- */
 
-static void render(struct app *a, int64_t now_ms)
+/* Draws the picture at now into the canvas. */
+static void draw_canvas(struct app *a, int64_t now_ms)
 {
     SDL_Renderer *r = a->display->renderer;
     bool browsing = browse_active(a->browse);
@@ -540,7 +549,11 @@ static void render(struct app *a, int64_t now_ms)
         else
             display_blend_previous(a->display, 1.0f - p);
     }
+}
 
+static void render(struct app *a, int64_t now_ms)
+{
+    draw_canvas(a, now_ms);
     display_present(a->display);
 }
 
@@ -788,6 +801,12 @@ static void loop(struct app *a)
 
         if (now >= end)
             break;
+
+        /* A scene that found out while drawing that it cannot show its
+         * item (a broken file) hands over at once, at this same time. */
+        if (!browse_active(a->browse) && a->scene && a->scene->finished &&
+            a->scene->finished(a->scene_state, now))
+            continue;
 
         int64_t deadline = next_deadline(a, wake);
         if (deadline <= now && opt->headless)

@@ -411,10 +411,19 @@ struct content *store_load_current(struct store *s)
         diag_init(&d);
         c = bundle_load(dir, BUNDLE_CHECK_SIZES, &d);
         if (!c) {
-            char line[512];
-            diag_format(&d.entries[0], line, sizeof line);
-            log_error("store", "stored version %lld is unreadable (%s), trying an older one",
-                      (long long)version, d.count ? line : "unknown");
+            /* A damaged or lost media file costs only its items: the
+             * scenes skip what they cannot open. */
+            char line[512] = "unknown problem";
+            if (d.count > 0)
+                diag_format(&d.entries[0], line, sizeof line);
+            diag_clear(&d);
+            c = bundle_load(dir, BUNDLE_CHECK_NONE, &d);
+            if (c)
+                log_error("store", "stored version %lld has damaged media (%s): "
+                          "playing the rest", (long long)version, line);
+            else
+                log_error("store", "stored version %lld is unreadable (%s), "
+                          "trying an older one", (long long)version, line);
         }
         diag_clear(&d);
     }
