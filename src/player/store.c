@@ -3,6 +3,7 @@
  * half-copied USB stick or download never replaces good content. */
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -298,6 +299,118 @@ fail:
     return -1;
 }
 
+static void remove_bundle_dir(struct store *s, int64_t version)
+{
+    char path[PATH_MAX + 96];
+
+    snprintf(path, sizeof path, "%s/bundles/%lld/%s", s->dir, (long long)version,
+             BUNDLE_MANIFEST);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/bundles/%lld/%s", s->dir, (long long)version,
+             BUNDLE_MEDIA_DIR);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/bundles/%lld", s->dir, (long long)version);
+    if (rmdir(path) < 0 && errno != ENOENT)
+        log_warn("store", "cannot remove %s: %s", path, strerror(errno));
+}
+
+static bool media_in(const struct content *c, const char *sha)
+{
+    for (int i = 0; i < c->item_count; i++) {
+        if (strcmp(c->items[i].media.sha256, sha) == 0)
+            return true;
+    }
+    for (int i = 0; i < c->candidate_count; i++) {
+        if (strcmp(c->candidates[i].photo.sha256, sha) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Deletes media files no kept bundle refers to. */
+static void prune_media(struct store *s, struct content **kept, int kept_count)
+{
+    char dir[PATH_MAX + 16];
+    snprintf(dir, sizeof dir, "%s/media", s->dir);
+
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+
+    int removed = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strlen(e->d_name) != 64)
+            continue;
+
+        bool used = false;
+        for (int i = 0; i < kept_count && !used; i++)
+            used = media_in(kept[i], e->d_name);
+        if (used)
+            continue;
+
+        char path[PATH_MAX + 96];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (unlink(path) == 0)
+            removed++;
+    }
+    closedir(d);
+    if (removed)
+        log_info("store", "removed %d media file(s) no kept version uses", removed);
+}
+
+/* Keeps the current version and the STORE_KEEP_BUNDLES newest others. */
+static void prune(struct store *s)
+{
+    sqlite3_stmt *st;
+    int64_t current = current_version(s);
+    int64_t versions[64];
+    int count = 0;
+
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT version FROM bundles ORDER BY version = ? DESC, "
+                           "version DESC",
+                           -1, &st, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_int64(st, 1, current);
+    while (count < 64 && sqlite3_step(st) == SQLITE_ROW)
+        versions[count++] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+
+    int keep = count < STORE_KEEP_BUNDLES + 1 ? count : STORE_KEEP_BUNDLES + 1;
+    for (int i = keep; i < count; i++) {
+        if (sqlite3_prepare_v2(s->db, "DELETE FROM bundles WHERE version = ?", -1, &st,
+                               NULL) != SQLITE_OK)
+            return;
+        sqlite3_bind_int64(st, 1, versions[i]);
+        int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return;
+        remove_bundle_dir(s, versions[i]);
+        log_info("store", "removed old version %lld", (long long)versions[i]);
+    }
+
+    struct content *kept[STORE_KEEP_BUNDLES + 1];
+    int loaded = 0;
+    for (int i = 0; i < keep; i++) {
+        char dir[PATH_MAX + 64];
+        snprintf(dir, sizeof dir, "%s/bundles/%lld", s->dir, (long long)versions[i]);
+        struct diag d;
+        diag_init(&d);
+        kept[loaded] = bundle_load(dir, BUNDLE_CHECK_NONE, &d);
+        diag_clear(&d);
+        /* Without every kept manifest, nothing is known to be unused. */
+        if (!kept[loaded])
+            break;
+        loaded++;
+    }
+    if (loaded == keep)
+        prune_media(s, kept, loaded);
+    for (int i = 0; i < loaded; i++)
+        content_free(kept[i]);
+}
+
 int store_import(struct store *s, const char *src_dir, struct diag *diag)
 {
     struct content *c = bundle_load(src_dir, BUNDLE_CHECK_HASHES, diag);
@@ -374,6 +487,7 @@ int store_import(struct store *s, const char *src_dir, struct diag *diag)
     if (record_bundle(s, c->version, sha, src_dir) < 0)
         goto done;
     log_info("store", "imported version %lld from %s", (long long)c->version, src_dir);
+    prune(s);
     result = 0;
 
 done:
