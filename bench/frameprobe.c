@@ -219,7 +219,7 @@ int main(int argc, char **argv)
     samples = calloc(SAMPLES_MAX, sizeof *samples);
     if (!samples) {
         fprintf(stderr, "frameprobe: out of memory\n");
-        goto done;
+        goto fail;
     }
 
     /* The picture before launch, to check it does not already match. */
@@ -227,7 +227,7 @@ int main(int argc, char **argv)
     if (!pre || grab(&g, pre) < 0) {
         fprintf(stderr, "frameprobe: cannot grab the screen\n");
         free(pre);
-        goto done;
+        goto fail;
     }
 
     int64_t t0 = mono_ms();
@@ -235,7 +235,7 @@ int main(int argc, char **argv)
     if (pid < 0) {
         fprintf(stderr, "frameprobe: fork: %s\n", strerror(errno));
         free(pre);
-        goto done;
+        goto fail;
     }
     if (pid == 0) {
         /* The program's output goes to stderr: our stdout is the report,
@@ -274,12 +274,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "frameprobe: %s exited during the probe\n", cmd[0]);
         printf("first_frame_ms -1\n");
         free(pre);
-        goto done;
+        goto fail;
     }
 
     /* Stable cells: unchanged over the settled window. */
     const struct sample *final = &samples[count - 1];
-    static bool stable[CELLS];
+    bool stable[CELLS];
     int stable_count = 0;
     int first_settled = count - 1;
     while (first_settled > 0 && samples[first_settled - 1].at_ms >= final->at_ms - SETTLED_MS)
@@ -310,7 +310,7 @@ int main(int argc, char **argv)
     free(pre);
     status = 0;
 
-done:
+fail:
     free(samples);
     grabber_close(&g);
     return status;

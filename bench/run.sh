@@ -16,6 +16,11 @@ if [ ! -x "$BUILD/bangtin" ] || [ ! -f "$BUILD/demo-src/manifest.in.json" ]; the
     exit 1
 fi
 
+if ! pkg-config --exists x11 xext; then
+    echo "bench: the X11 headers are missing (apt-get install libx11-dev libxext-dev)" >&2
+    exit 1
+fi
+
 mkdir -p "$BUILD/bench"
 cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -o "$BUILD/bench/frameprobe" \
     "$here/frameprobe.c" $(pkg-config --libs x11 xext)

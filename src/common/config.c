@@ -8,6 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "log.h"
+#include "timeutil.h"
+
 enum key_kind { KEY_STRING, KEY_INT, KEY_BOOL };
 
 struct key_info {
@@ -39,6 +42,8 @@ static const struct key_info keys[] = {
     INT(width, 0, 7680, "0", "canvas width in pixels; 0 uses the display's"),
     INT(height, 0, 7680, "0", "canvas height in pixels; 0 uses the display's"),
     BOOL(fullscreen, "yes", "desktop fullscreen with no window frame"),
+    STR(renderer, "auto",
+        "auto (the GPU when the board has one), software or gpu"),
     INT(rotation, 0, 270, "0", "screen rotation in degrees: 0, 90, 180 or 270"),
     INT(max_texture_px, 0, 65536, "0",
         "largest texture side; 0 asks the renderer (2048 on some boards)"),
@@ -100,6 +105,43 @@ static int parse_int(const char *s, long *out)
     return 0;
 }
 
+/* Text settings with a fixed form. Returns 0, or -1 with the reason. */
+static int check_text(const char *key, const char *value, char *err, int err_size)
+{
+    if (strcmp(key, "log_level") == 0) {
+        enum log_level level;
+        if (log_parse_level(value, &level) == 0)
+            return 0;
+        snprintf(err, err_size, "'%s' is not error, warn, info, debug or trace", value);
+        return -1;
+    }
+
+    if (strcmp(key, "renderer") == 0) {
+        if (strcmp(value, "auto") == 0 || strcmp(value, "software") == 0 ||
+            strcmp(value, "gpu") == 0)
+            return 0;
+        snprintf(err, err_size, "'%s' is not auto, software or gpu", value);
+        return -1;
+    }
+
+    if (strcmp(key, "quiet_hours") == 0 && value[0] != '\0') {
+        char start[8], end[8];
+        int a, b;
+        const char *dash = strchr(value, '-');
+        size_t n = dash ? (size_t)(dash - value) : 0;
+        if (dash && n < sizeof start && strlen(dash + 1) < sizeof end) {
+            memcpy(start, value, n);
+            start[n] = '\0';
+            snprintf(end, sizeof end, "%s", dash + 1);
+            if (timeutil_parse_hhmm(start, &a) == 0 && timeutil_parse_hhmm(end, &b) == 0)
+                return 0;
+        }
+        snprintf(err, err_size, "'%s' is not HH:MM-HH:MM, e.g. 22:00-06:00", value);
+        return -1;
+    }
+    return 0;
+}
+
 static int set_key(struct config *cfg, const struct key_info *k, const char *value,
                    char *err, int err_size)
 {
@@ -110,6 +152,8 @@ static int set_key(struct config *cfg, const struct key_info *k, const char *val
             snprintf(err, err_size, "value longer than %zu bytes", k->size - 1);
             return -1;
         }
+        if (check_text(k->name, value, err, err_size) < 0)
+            return -1;
         snprintf(field, k->size, "%s", value);
         return 0;
     }

@@ -19,6 +19,7 @@ struct config {
     int width;                          /* 0: the display's own size */
     int height;
     bool fullscreen;
+    char renderer[16];                  /* auto, software or gpu */
     int rotation;                       /* 0, 90, 180, 270 */
     int max_texture_px;                 /* 0: ask the renderer */
     int fade_ms;

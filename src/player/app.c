@@ -21,6 +21,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <limits.h>
+#include <malloc.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -67,6 +68,7 @@ struct app {
     struct overlay *overlay;
     struct browse *browse;
     struct video_player *video;
+    bool video_tried;
     struct exposure *exposure;
     struct layout layout;
     struct scene_env env;
@@ -250,6 +252,24 @@ static void start_fade(struct app *a, int64_t now_ms)
     a->fade_start_ms = now_ms;
 }
 
+/* libvlc loads its plugins on start; that waits until the first frame
+ * is up, or until a video is about to play. */
+static void ensure_video(struct app *a)
+{
+    if (a->video || a->video_tried)
+        return;
+    a->video_tried = true;
+
+    struct video_player_options options = {
+        .audio_output = !a->opt->headless,
+        .chroma = VIDEO_CHROMA_I420,
+    };
+    a->video = video_player_create(&options);
+    if (!a->video)
+        log_warn("app", "video is unavailable: video items will be skipped");
+    a->env.video = a->video;
+}
+
 static void enter_slot(struct app *a, const struct slot *slot, int64_t now_ms)
 {
     const struct item *item = NULL;
@@ -258,6 +278,8 @@ static void enter_slot(struct app *a, const struct slot *slot, int64_t now_ms)
     if (slot->kind == SLOT_ITEM) {
         item = &a->content->items[slot->index];
         ops = scene_for_item(item->type);
+        if (item->type == ITEM_VIDEO)
+            ensure_video(a);
     } else if (slot->kind == SLOT_URGENT) {
         memset(&a->urgent_item, 0, sizeof a->urgent_item);
         a->urgent_item.id = a->content->notices[slot->index].id;
@@ -318,6 +340,8 @@ static void follow_schedule(struct app *a, int64_t now_ms)
         }
         leave_scene(a);
         assets_sweep(a->assets);
+        /* Pictures come and go in large blocks: give them back. */
+        malloc_trim(0);
         if (had_scene)
             start_fade(a, now_ms);
         a->shown_serial = slot->serial;
@@ -344,6 +368,7 @@ static void deliver(struct app *a, const struct input_event *ev, int64_t now_ms)
         if (a->scene)
             a->scene->update(a->scene_state, now_ms);
         leave_scene(a);
+        ensure_video(a);
         browse_open(a->browse, &a->env, now_ms);
         /* An urgent notice showing now does not end the session; one
          * that starts later does. */
@@ -544,9 +569,10 @@ static void draw_canvas(struct app *a, int64_t now_ms)
 
     if (a->fading) {
         float p = (float)(now_ms - a->fade_start_ms) / (float)a->cfg->fade_ms;
-        if (p >= 1.0f)
+        if (p >= 1.0f) {
             a->fading = false;
-        else
+            display_drop_previous(a->display);
+        } else
             display_blend_previous(a->display, 1.0f - p);
     }
 }
@@ -576,8 +602,10 @@ static int64_t next_change(struct app *a, int64_t now_ms)
         if (t < next)
             next = t;
     }
-    if (a->fading && now_ms - a->fade_start_ms >= a->cfg->fade_ms)
+    if (a->fading && now_ms - a->fade_start_ms >= a->cfg->fade_ms) {
         a->fading = false;
+        display_drop_previous(a->display);
+    }
     if (a->fading && now_ms + FADE_FRAME_MS < next)
         next = now_ms + FADE_FRAME_MS;
     return next;
@@ -630,21 +658,12 @@ static int open_screen(struct app *a)
         log_error("app", "out of memory starting up");
         return -1;
     }
-    struct video_player_options video_options = {
-        .audio_output = !opt->headless,
-        .chroma = VIDEO_CHROMA_I420,
-    };
-    a->video = video_player_create(&video_options);
-    if (!a->video)
-        log_warn("app", "video is unavailable: video items will be skipped");
-
     layout_compute(&a->layout, a->display->canvas_w, a->display->canvas_h);
     a->env.renderer = a->display->renderer;
     a->env.text = a->text;
     a->env.assets = a->assets;
     a->env.layout = &a->layout;
     a->env.config = cfg;
-    a->env.video = a->video;
     a->env.exposure = a->exposure;
 
     gesture_init(&a->gesture, (int)(a->layout.unit_px * 40));
@@ -790,9 +809,11 @@ static void loop(struct app *a)
         if (a->dirty || shot_due || (animate && now >= a->redraw_at_ms)) {
             render(a, now);
             frames++;
-            if (frames == 1)
+            if (frames == 1) {
                 log_info("app", "first frame drawn %lld ms after start",
                          (long long)(mono_ms() - a->launch_mono_ms));
+                ensure_video(a);
+            }
             a->dirty = false;
             wake = next_change(a, now);
         }

@@ -3,35 +3,76 @@
 
 #include <SDL_image.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "log.h"
 
+/* Whether the machine has a GPU the renderer could use. Without one,
+ * OpenGL means Mesa's software rasteriser: slower and much larger than
+ * SDL's own software renderer. */
+static bool have_gpu(void)
+{
+    return access("/dev/dri/renderD128", F_OK) == 0 || access("/dev/dri/card0", F_OK) == 0 ||
+           access("/dev/dri/card1", F_OK) == 0;
+}
+
+static bool want_software(const struct config *cfg)
+{
+    if (strcmp(cfg->renderer, "software") == 0)
+        return true;
+    if (strcmp(cfg->renderer, "gpu") == 0)
+        return false;
+    return !have_gpu();
+}
+
 static int open_window(struct display *d, const struct config *cfg, int w, int h)
 {
+    bool software = want_software(cfg);
+
+    if (software) {
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) < 0) {
         log_error("display", "no video output: %s", SDL_GetError());
         return -1;
     }
 
     Uint32 flags = SDL_WINDOW_SHOWN;
-    if (cfg->fullscreen)
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    int x = SDL_WINDOWPOS_CENTERED;
+    int y = SDL_WINDOWPOS_CENTERED;
+    SDL_DisplayMode mode;
+    if (cfg->fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+        /* On X11 a borderless window the size of the screen is a kiosk
+         * with or without a window manager; asking a missing one for
+         * fullscreen leaves the window small and waits for an answer. */
+        bool x11 = strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0;
+        flags |= SDL_WINDOW_BORDERLESS;
+        if (!x11)
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        x = 0;
+        y = 0;
+        if (w <= 0 || h <= 0) {
+            w = mode.w;
+            h = mode.h;
+        }
+    }
     if (w <= 0 || h <= 0) {
         w = 1280;
         h = 720;
     }
 
-    d->window = SDL_CreateWindow("bangtin", SDL_WINDOWPOS_CENTERED,
-                                 SDL_WINDOWPOS_CENTERED, w, h, flags);
+    d->window = SDL_CreateWindow("bangtin", x, y, w, h, flags);
     if (!d->window) {
         log_error("display", "cannot open a window: %s", SDL_GetError());
         return -1;
     }
 
-    d->renderer = SDL_CreateRenderer(d->window, -1,
-                                     SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
-                                         SDL_RENDERER_TARGETTEXTURE);
-    if (!d->renderer) {
+    Uint32 render_flags = software ? SDL_RENDERER_SOFTWARE
+                                   : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+    d->renderer = SDL_CreateRenderer(d->window, -1, render_flags | SDL_RENDERER_TARGETTEXTURE);
+    if (!d->renderer && !software) {
         log_warn("display", "no accelerated renderer (%s), drawing in software",
                  SDL_GetError());
         d->renderer = SDL_CreateRenderer(d->window, -1, SDL_RENDERER_SOFTWARE);
@@ -41,6 +82,9 @@ static int open_window(struct display *d, const struct config *cfg, int w, int h
         return -1;
     }
 
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(d->renderer, &info) == 0)
+        log_info("display", "drawing with SDL's %s renderer", info.name);
     SDL_ShowCursor(SDL_DISABLE);
     SDL_DisableScreenSaver();
     return 0;
@@ -86,9 +130,7 @@ static void make_canvas(struct display *d)
 
     d->canvas = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
                                   SDL_TEXTUREACCESS_TARGET, d->canvas_w, d->canvas_h);
-    d->previous = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
-                                    SDL_TEXTUREACCESS_TARGET, d->canvas_w, d->canvas_h);
-    if (!d->canvas || !d->previous) {
+    if (!d->canvas) {
         log_warn("display", "no canvas texture (%s): no rotation or cross-fades",
                  SDL_GetError());
         SDL_DestroyTexture(d->canvas);
@@ -166,9 +208,25 @@ void display_keep_previous(struct display *d)
     if (!d->canvas)
         return;
 
-    SDL_Texture *swap = d->previous;
+    /* The spare texture lives only through a fade. */
+    SDL_Texture *spare = d->previous;
+    if (!spare)
+        spare = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                  SDL_TEXTUREACCESS_TARGET, d->canvas_w, d->canvas_h);
+    if (!spare) {
+        log_warn("display", "no texture for a cross-fade: %s", SDL_GetError());
+        return;
+    }
     d->previous = d->canvas;
-    d->canvas = swap;
+    d->canvas = spare;
+}
+
+void display_drop_previous(struct display *d)
+{
+    if (!d->previous)
+        return;
+    SDL_DestroyTexture(d->previous);
+    d->previous = NULL;
 }
 
 void display_blend_previous(struct display *d, float opacity)

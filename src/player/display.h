@@ -17,7 +17,7 @@ struct display {
     int rotation;              /* degrees clockwise: 0, 90, 180, 270 */
     int canvas_w, canvas_h;    /* what scenes draw on, upright */
     SDL_Texture *canvas;       /* NULL: drawing straight to the panel */
-    SDL_Texture *previous;     /* the last frame of the previous item */
+    SDL_Texture *previous;     /* during a fade: the last frame of the old item */
     int max_texture_px;
 };
 
@@ -32,6 +32,9 @@ void display_begin(struct display *d);
 
 /* Keeps the canvas as the previous frame, for a cross-fade. */
 void display_keep_previous(struct display *d);
+
+/* Frees the previous frame once a fade is over. */
+void display_drop_previous(struct display *d);
 
 /* Draws the previous frame over the canvas with opacity 0..1. */
 void display_blend_previous(struct display *d, float opacity);

@@ -6,6 +6,9 @@
 
 #define HEADER_PER_MILLE 90  /* of the short side */
 #define FOOTER_PER_MILLE 80
+/* The corner QR rises above the footer so that even at 720p each module
+ * gets two pixels: a phone must read it from a step away. */
+#define CORNER_QR_PER_MILLE 120
 
 void layout_compute(struct layout *layout, int w, int h)
 {
@@ -25,6 +28,10 @@ void layout_compute(struct layout *layout, int w, int h)
     layout->footer = (SDL_Rect){0, h - footer_h, w, footer_h};
     layout->body = (SDL_Rect){0, header_h, w, h - header_h - footer_h};
 
-    /* The QR sits at the footer's right end; the ticker gets the rest. */
-    layout->corner_qr = (SDL_Rect){w - footer_h, h - footer_h, footer_h, footer_h};
+    /* The QR sits at the bottom-right corner, on the footer's right end
+     * and a little into the body; the ticker gets the rest. */
+    int qr = (short_side * CORNER_QR_PER_MILLE + 500) / 1000;
+    if (qr < footer_h)
+        qr = footer_h;
+    layout->corner_qr = (SDL_Rect){w - qr, h - qr, qr, qr};
 }

@@ -8,10 +8,6 @@
 #include "tzone.h"
 #include "video.h"
 
-/* libvlc delivers pictures in real time; the scene looks for a new one
- * this often while playing. */
-#define VIDEO_POLL_MS 10
-
 struct video_scene {
     const struct scene_env *env;
     const struct item *item;
@@ -142,11 +138,13 @@ static int64_t video_update(void *state, int64_t now_ms)
     if (s->item->audio)
         video_set_volume(s->video, scene_video_volume(s->env, s->item, now_ms));
 
-    if (video_has_new_frame(s->video))
-        return now_ms;
-    if (vs == VIDEO_ENDED)
+    /* libvlc delivers pictures in real time: the next change is when the
+     * next picture is due, so the app draws once per picture. */
+    if (vs == VIDEO_ENDED && !video_has_new_frame(s->video))
         return TIME_NEVER_MS;
-    return now_ms + VIDEO_POLL_MS;
+    if (vs == VIDEO_PAUSED)
+        return TIME_NEVER_MS;
+    return now_ms + video_frame_due_ms(s->video);
 }
 
 /* What shows while a clip has no picture yet: a dark card with the

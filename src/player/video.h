@@ -14,6 +14,9 @@
 #define VIDEO_FIRST_FRAME_MS 4000
 #define VIDEO_STALL_MS 4000
 
+/* How often a clip without a picture yet is looked at. */
+#define VIDEO_POLL_MS 10
+
 /* A bad file is retried after VIDEO_RETRY_MIN_S, doubling each time it
  * fails again, up to VIDEO_RETRY_MAX_S. */
 #define VIDEO_RETRY_MIN_S 60
@@ -87,6 +90,11 @@ void video_close(struct video *v);
 /* Reads what libvlc reported, enforces the time limits, and marks the
  * file bad on failure. Call each frame the scene updates. */
 enum video_state video_poll(struct video *v);
+
+/* How soon to look again: 0 when a picture is waiting to be drawn, else
+ * the milliseconds until the next one is due (from the clip's frame
+ * rate), or VIDEO_POLL_MS while opening. */
+int video_frame_due_ms(struct video *v);
 
 /* True when a picture arrived since the last video_draw. */
 bool video_has_new_frame(struct video *v);

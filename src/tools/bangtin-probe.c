@@ -9,6 +9,11 @@
  *                                       per mille of the rectangle's pixels
  *                                       within TOL of the colour (every
  *                                       channel)
+ *   bangtin-probe --find-row FILE X Y W H RRGGBB TOL MIN
+ *                                       the first row (y) of the rectangle
+ *                                       with at least MIN per mille of its
+ *                                       pixels within TOL of the colour,
+ *                                       or -1
  *   bangtin-probe --diff FILE1 FILE2 [X Y W H]
  *                                       how many pixels differ
  *   bangtin-probe --make FILE W H RRGGBB [RRGGBB]
@@ -37,6 +42,7 @@ static const char usage[] =
     "usage: bangtin-probe FILE X Y [W H]\n"
     "       bangtin-probe --size FILE\n"
     "       bangtin-probe --share FILE X Y W H RRGGBB TOL\n"
+    "       bangtin-probe --find-row FILE X Y W H RRGGBB TOL MIN\n"
     "       bangtin-probe --diff FILE1 FILE2 [X Y W H]\n"
     "       bangtin-probe --make FILE W H RRGGBB [RRGGBB]\n"
     "       bangtin-probe --crop FILE X Y W H SCALE OUT [gray]\n";
@@ -99,6 +105,12 @@ static struct rgb pixel(const SDL_Surface *s, int x, int y)
     const Uint8 *p = (const Uint8 *)s->pixels + (size_t)y * s->pitch + (size_t)x * 4;
 
     return (struct rgb){p[0], p[1], p[2]};
+}
+
+static bool near(struct rgb c, struct rgb want, int tol)
+{
+    return abs(c.r - want.r) <= tol && abs(c.g - want.g) <= tol &&
+           abs(c.b - want.b) <= tol;
 }
 
 /* Reads X Y W H from argv into rect and checks it lies in the image. */
@@ -178,17 +190,48 @@ static int cmd_share(char **argv)
         parse_int(argv[6], 0, 255, &tol) < 0)
         goto done;
 
-    long long near = 0;
+    long long count = 0;
     for (int y = rect.y; y < rect.y + rect.h; y++) {
         for (int x = rect.x; x < rect.x + rect.w; x++) {
-            struct rgb c = pixel(s, x, y);
-            if (abs(c.r - want.r) <= tol && abs(c.g - want.g) <= tol &&
-                abs(c.b - want.b) <= tol)
-                near++;
+            if (near(pixel(s, x, y), want, tol))
+                count++;
         }
     }
 
-    printf("%lld\n", near * 1000 / ((long long)rect.w * rect.h));
+    printf("%lld\n", count * 1000 / ((long long)rect.w * rect.h));
+    status = 0;
+
+done:
+    SDL_FreeSurface(s);
+    return status;
+}
+
+static int cmd_find_row(char **argv)
+{
+    SDL_Surface *s = load(argv[0]);
+    SDL_Rect rect;
+    struct rgb want;
+    int tol, min;
+    int status = 1;
+
+    if (!s)
+        return 1;
+
+    if (parse_rect(s, argv + 1, &rect) < 0 || parse_colour(argv[5], &want) < 0 ||
+        parse_int(argv[6], 0, 255, &tol) < 0 || parse_int(argv[7], 0, 1000, &min) < 0)
+        goto done;
+
+    int found = -1;
+    for (int y = rect.y; y < rect.y + rect.h && found < 0; y++) {
+        long long count = 0;
+        for (int x = rect.x; x < rect.x + rect.w; x++) {
+            if (near(pixel(s, x, y), want, tol))
+                count++;
+        }
+        if (count * 1000 >= (long long)min * rect.w)
+            found = y;
+    }
+    printf("%d\n", found);
     status = 0;
 
 done:
@@ -334,6 +377,8 @@ int main(int argc, char **argv)
         status = cmd_size(argv + 2);
     else if (argc >= 2 && strcmp(argv[1], "--share") == 0 && argc == 9)
         status = cmd_share(argv + 2);
+    else if (argc >= 2 && strcmp(argv[1], "--find-row") == 0 && argc == 10)
+        status = cmd_find_row(argv + 2);
     else if (argc >= 2 && strcmp(argv[1], "--diff") == 0 && (argc == 4 || argc == 8))
         status = cmd_diff(argc - 2, argv + 2);
     else if (argc >= 2 && strcmp(argv[1], "--make") == 0 && (argc == 6 || argc == 7))

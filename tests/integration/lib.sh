@@ -9,8 +9,8 @@ set -u
 
 LC_ALL=C.UTF-8
 export LC_ALL
-export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
-export SDL_AUDIODRIVER=${SDL_AUDIODRIVER:-dummy}
+export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-dummy}"
+export SDL_AUDIODRIVER="${SDL_AUDIODRIVER:-dummy}"
 
 ROOT=${BANGTIN_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 BUILD=${BANGTIN_BUILD:-build}
@@ -36,7 +36,12 @@ for tool in "$BIN" "$PACK" "$PROBE"; do
 done
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/bangtin-$TEST_NAME.XXXXXX")
-[ "${KEEP:-0}" = 1 ] && echo "keeping $TMP" || trap 'rm -rf "$TMP"' EXIT
+# KEEP=1 keeps the screenshots and logs to look at.
+if [ "${KEEP:-0}" = 1 ]; then
+    echo "keeping $TMP"
+else
+    trap 'rm -rf "$TMP"' EXIT
+fi
 trap 'exit 130' INT TERM
 : >"$TMP/empty.conf"
 
@@ -69,13 +74,6 @@ finish()
         exit 1
     fi
     echo "$TEST_NAME: $CHECKS checks passed ($RUNS player runs)"
-    exit 0
-}
-
-# Skips the whole test (only for a missing outside tool).
-skip()
-{
-    echo "SKIP: $TEST_NAME: $*"
     exit 0
 }
 
@@ -150,7 +148,10 @@ layout()
     BODY_Y=$HEADER_H
     BODY_H=$((H - HEADER_H - FOOTER_H))
     FOOTER_Y=$((H - FOOTER_H))
-    QR_X=$((W - FOOTER_H))
+    QR_SIDE=$(((_short * 120 + 500) / 1000))
+    [ "$QR_SIDE" -lt "$FOOTER_H" ] && QR_SIDE=$FOOTER_H
+    QR_X=$((W - QR_SIDE))
+    QR_Y=$((H - QR_SIDE))
 }
 
 # check_share FILE X Y W H RRGGBB TOL MIN MAX WHAT: between MIN and MAX per
@@ -190,7 +191,7 @@ check_not_black()
         fail "$1: not a readable PNG"
         return 1
     }
-    check_share "$1" 0 0 ${_w_h% *} ${_w_h#* } 000000 12 0 499 "the picture is mostly black"
+    check_share "$1" 0 0 "${_w_h% *}" "${_w_h#* }" 000000 12 0 499 "the picture is mostly black"
 }
 
 # check_qr FILE URL...: zbarimg finds every URL in the whole picture.
@@ -203,26 +204,26 @@ check_qr()
     for _url in "$@"; do
         CHECKS=$((CHECKS + 1))
         if ! printf '%s\n' "$_found" | grep -qxF "$_url"; then
-            fail "$_file: no QR code reading $_url (zbarimg read: $(echo $_found))"
+            fail "$_file: no QR code reading $_url (zbarimg read: $(printf '%s ' "$_found"))"
         fi
     done
 }
 
-# check_corner_qr FILE SIZE URL: the small QR in the footer's corner,
-# enlarged 4 times pixel for pixel, reads URL.
+# check_corner_qr FILE SIZE URL: the small QR in the bottom-right corner,
+# enlarged 2 times pixel for pixel, reads URL.
 check_corner_qr()
 {
     [ "$have_zbar" = yes ] || return 0
     layout "$2"
     CHECKS=$((CHECKS + 1))
     _crop=$TMP/corner-qr-$(basename "$1")
-    "$PROBE" --crop "$1" "$QR_X" "$FOOTER_Y" "$FOOTER_H" "$FOOTER_H" 4 "$_crop" || {
+    "$PROBE" --crop "$1" "$QR_X" "$QR_Y" "$QR_SIDE" "$QR_SIDE" 2 "$_crop" || {
         fail "$1: cannot crop the corner QR"
         return 1
     }
     _found=$(zbarimg --raw -q "$_crop" 2>/dev/null)
     if [ "$_found" != "$3" ]; then
-        fail "$1: the corner QR reads '$(echo $_found)', expected $3"
+        fail "$1: the corner QR reads '$(printf '%s ' "$_found")', expected $3"
         return 1
     fi
 }

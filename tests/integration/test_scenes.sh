@@ -28,15 +28,14 @@ src=$(fixture scenes)
 pack "$src" "$TMP/bundle" || finish
 data=$TMP/data
 
-# The parts every scene shares: header, footer, corner QR.
+# check_frame FILE SIZE [URL]: the parts every scene shares: the size,
+# the red header, the corner QR (the feedback address).
 check_frame()
 {
-    f=$1
-    size=$2
-    layout "$size"
-    check_size "$f" "$size"
-    check_share "$f" 0 0 "$W" $((HEADER_H * 3 / 4)) $RED 6 750 1000 "header band is not red"
-    check_corner_qr "$f" "$size" "$FEEDBACK"
+    layout "$2"
+    check_size "$1" "$2"
+    check_share "$1" 0 0 "$W" $((HEADER_H * 3 / 4)) $RED 6 750 1000 "header band is not red"
+    check_corner_qr "$1" "$2" "${3:-$FEEDBACK}"
 }
 
 check_dark_footer()
@@ -128,8 +127,8 @@ for size in 1920x1080 1280x720 1080x1920; do
         check_frame "$f" $size
         check_share "$f" 0 $((BODY_Y + BODY_H / 40)) "$W" $((BODY_H / 20)) $RED 6 700 1000 \
             "urgent: no red band under the header"
-        check_ocr "$f" 0 "$BODY_Y" "$W" "$BODY_H" "THÔNG BÁO KHẨN" "Đổi địa điểm bỏ phiếu" \
-            "hội trường"
+        check_ocr "$f" 0 "$BODY_Y" "$W" "$BODY_H" "THÔNG BÁO KHẨN" \
+            "Đổi địa điểm bỏ phiếu" "hội trường"
         check_no_ocr "$f" 0 "$BODY_Y" "$W" "$BODY_H" "đến ngày bầu cử"
     fi
 
@@ -138,11 +137,28 @@ for size in 1920x1080 1280x720 1080x1920; do
     if play_ok "$TMP/empty-$size" $size $DAY 2 --screenshot "1:$out" \
         --set "commission=Ủy ban bầu cử phường Sen Vàng"; then
         check_size "$out" $size
-        check_share "$out" 0 0 "$W" "$H" $RED 6 850 1000 "fallback: not the red waiting screen"
+        check_share "$out" 0 0 "$W" "$H" $RED 6 850 1000 \
+            "fallback: not the red waiting screen"
         check_ocr "$out" 0 0 "$W" "$H" "phường Sen Vàng" "Nội dung đang được cập nhật"
         check_not_black "$out"
     fi
 done
+
+# The timeline's highlight follows the clock: on election day at 10:00
+# the current milestone (voting) is lower down than on 12 March's.
+layout 1920x1080
+shot 1920x1080 timeline 2026-03-15T10:00:00+07:00
+if [ -n "$f" ]; then
+    CHECKS=$((CHECKS + 1))
+    early=$("$PROBE" --find-row "$TMP/timeline-1920x1080-${DAY%%T*}.png" 0 "$BODY_Y" "$W" \
+        "$BODY_H" $GOLD 6 500)
+    later=$("$PROBE" --find-row "$f" 0 "$BODY_Y" "$W" "$BODY_H" $GOLD 6 500)
+    if [ "$early" -lt 0 ] || [ "$later" -le "$early" ]; then
+        fail "timeline: the highlight did not move down from 12 March (row $early)" \
+            "to election day (row $later)"
+    fi
+    check_ocr "$f" 0 "$later" "$W" $((BODY_H / 8)) "Bỏ phiếu"
+fi
 
 # A 1920x1080 panel turned 90 degrees draws the 1080x1920 canvas: the
 # same picture as a portrait panel, and its codes still decode.
@@ -156,5 +172,30 @@ for item in countdown qr; do
     check_corner_qr "$out" 1080x1920 "$FEEDBACK"
 done
 check_qr "$TMP/rotated-qr.png" "$FEEDBACK" "$ZALO"
+
+# The demo content (make demo-content): every playlist item starts,
+# under the overlay, with the demo's feedback address in the corner.
+demo=$BUILD/demo-bundle
+if [ ! -f "$demo/manifest.json" ]; then
+    echo "SKIP: demo content checks: $demo is missing (make demo-content)"
+else
+    demo_feedback=$(sed -n 's/^.*"feedback_url":[[:space:]]*"\([^"]*\)".*$/\1/p' \
+        "$demo/manifest.json" | head -n 1)
+    # Playlist items are the objects whose "id" is followed by a "type".
+    awk '/^\t\t\t"id":/ { id = $2 } /^\t\t\t"type":/ { print id }' \
+        "$demo/manifest.json" | tr -d '",' >"$TMP/demo-items"
+    CHECKS=$((CHECKS + 1))
+    [ -s "$TMP/demo-items" ] || fail "no playlist items found in $demo/manifest.json"
+    import="--content $demo"
+    while read -r item; do
+        out=$TMP/demo-$item.png
+        # shellcheck disable=SC2086
+        play_ok "$TMP/demo-data" 1920x1080 2026-12-10T10:00:00+07:00 3 $import \
+            --start-item "$item" --screenshot "2:$out" </dev/null || continue
+        import=
+        check_not_black "$out"
+        check_frame "$out" 1920x1080 "$demo_feedback"
+    done <"$TMP/demo-items"
+fi
 
 finish
