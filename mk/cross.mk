@@ -6,12 +6,16 @@
 ARM64_BUILD   ?= build-arm64
 ARM64_CC      ?= aarch64-linux-gnu-gcc
 ARM64_QEMU    ?= qemu-aarch64-static
-ARM64_SYSROOT ?= /usr/aarch64-linux-gnu
+# Empty: qemu finds the arm64 loader and libraries of the multiarch
+# packages (libc6:arm64) in /. The cross toolchain's own glibc in
+# /usr/aarch64-linux-gnu is an older build; mixed with them, SDL_Init
+# hangs, so set this only on machines without libc6:arm64.
+ARM64_LD_PREFIX ?=
 # pkg-config reads the arm64 .pc files only; the Makefile's own calls
 # inherit this from the environment of the make below.
 ARM64_PKG_ENV := PKG_CONFIG_PATH= \
                  PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig
-ARM64_RUN_ENV := QEMU_LD_PREFIX=$(ARM64_SYSROOT) SDL_VIDEODRIVER=dummy \
+ARM64_RUN_ENV := QEMU_LD_PREFIX=$(ARM64_LD_PREFIX) SDL_VIDEODRIVER=dummy \
                  SDL_AUDIODRIVER=dummy BANGTIN_BUILD=$(ARM64_BUILD)
 ARM64_UNITS   := $(patsubst tests/unit/%.c,$(ARM64_BUILD)/tests/%,$(UNIT_SRC))
 

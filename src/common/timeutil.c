@@ -146,7 +146,7 @@ void timeutil_format_iso(int64_t ms, const struct tzone *tz, char *buf, int size
         return;
     tzone_local(tz, t, &tm);
 
-    /* Local mean time before 1906 is +07:06:40 in Ho Chi Minh City; the
+    /* Local mean time before 1906 is +07:06:30 in Ho Chi Minh City; the
      * ISO form names whole minutes, so such instants are written with
      * the offset cut to the minute, and the wall time to match. */
     long offset = tm.tm_gmtoff;

@@ -102,6 +102,10 @@ static int read_header(const unsigned char *p, size_t left, int *version,
     c->chars = be32(p + 40);
     if (c->type == 0 || c->type > TZIF_TYPES_MAX || c->time > 100000)
         return -1;
+    /* A count larger than the bytes left cannot be real; this also keeps
+     * block_size() from overflowing a 32-bit size_t. */
+    if (c->leap > left || c->chars > left || c->isstd > left || c->isut > left)
+        return -1;
     return 0;
 }
 

@@ -243,15 +243,6 @@ static void use_content(struct app *a, struct content *content, int64_t now_ms)
 
 /* Scenes -------------------------------------------------------------- */
 
-static void start_fade(struct app *a, int64_t now_ms)
-{
-    if (a->cfg->fade_ms <= 0 || !a->display->canvas)
-        return;
-    display_keep_previous(a->display);
-    a->fading = true;
-    a->fade_start_ms = now_ms;
-}
-
 /* libvlc loads its plugins on start; that waits until the first frame
  * is up, or until a video is about to play. */
 static void ensure_video(struct app *a)
@@ -306,7 +297,7 @@ static void enter_slot(struct app *a, const struct slot *slot, int64_t now_ms)
     log_debug("app", "showing %s %s", ops->name, item ? item->id : "");
 }
 
-static void draw_canvas(struct app *a, int64_t now_ms);
+static void draw_picture(struct app *a, int64_t now_ms);
 
 /* Brings the scene in line with the schedule at now. */
 static void follow_schedule(struct app *a, int64_t now_ms)
@@ -333,17 +324,20 @@ static void follow_schedule(struct app *a, int64_t now_ms)
 
         /* The cross-fade starts from the old scene as it is at the switch,
          * whichever frames were drawn before: the same at every speed. */
-        bool had_scene = a->scene != NULL;
-        if (had_scene && a->cfg->fade_ms > 0 && a->display->canvas) {
+        bool fade = a->scene != NULL && a->cfg->fade_ms > 0;
+        if (fade) {
             a->scene->update(a->scene_state, now_ms);
-            draw_canvas(a, now_ms);
+            fade = display_capture_begin(a->display) == 0;
+        }
+        if (fade) {
+            draw_picture(a, now_ms);
+            a->fading = true;
+            a->fade_start_ms = now_ms;
         }
         leave_scene(a);
         assets_sweep(a->assets);
         /* Pictures come and go in large blocks: give them back. */
         malloc_trim(0);
-        if (had_scene)
-            start_fade(a, now_ms);
         a->shown_serial = slot->serial;
         a->dirty = true;
         save_exposure_if_due(a, now_ms);
@@ -546,13 +540,13 @@ static void handle_sdl_event(struct app *a, const SDL_Event *e, int64_t now_ms)
 
 /* Drawing ------------------------------------------------------------- */
 
-/* Draws the picture at now into the canvas. */
-static void draw_canvas(struct app *a, int64_t now_ms)
+/* Draws the scene (or browsing) and the overlay at now into the current
+ * target. */
+static void draw_picture(struct app *a, int64_t now_ms)
 {
     SDL_Renderer *r = a->display->renderer;
     bool browsing = browse_active(a->browse);
 
-    display_begin(a->display);
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
     SDL_RenderClear(r);
@@ -566,20 +560,27 @@ static void draw_canvas(struct app *a, int64_t now_ms)
     bool own_screen = browsing || (a->scene == &scene_fallback && !a->playlist_ready);
     if (a->content && !own_screen)
         overlay_render(a->overlay, &a->env, now_ms, fullscreen_scene);
+}
+
+static void take_screenshots(struct app *a, int64_t now_ms);
+
+static void render(struct app *a, int64_t now_ms)
+{
+    display_begin(a->display);
+    draw_picture(a, now_ms);
 
     if (a->fading) {
         float p = (float)(now_ms - a->fade_start_ms) / (float)a->cfg->fade_ms;
         if (p >= 1.0f) {
             a->fading = false;
             display_drop_previous(a->display);
-        } else
+        } else {
             display_blend_previous(a->display, 1.0f - p);
+        }
     }
-}
 
-static void render(struct app *a, int64_t now_ms)
-{
-    draw_canvas(a, now_ms);
+    /* Before presenting: afterwards the back buffer is undefined. */
+    take_screenshots(a, now_ms);
     display_present(a->display);
 }
 
@@ -818,7 +819,6 @@ static void loop(struct app *a)
             wake = next_change(a, now);
         }
         a->redraw_at_ms = wake;
-        take_screenshots(a, now);
 
         if (now >= end)
             break;

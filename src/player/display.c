@@ -111,35 +111,32 @@ static int open_offscreen(struct display *d, int w, int h)
     return 0;
 }
 
+/* A canvas texture is needed only to turn the picture for a sideways
+ * panel; upright, scenes draw straight to the screen. */
 static void make_canvas(struct display *d)
 {
     bool sideways = d->rotation == 90 || d->rotation == 270;
 
     d->canvas_w = sideways ? d->out_h : d->out_w;
     d->canvas_h = sideways ? d->out_w : d->out_h;
+    if (d->rotation == 0)
+        return;
 
     if (d->canvas_w > d->max_texture_px || d->canvas_h > d->max_texture_px) {
         log_warn("display", "canvas %dx%d is over the %d px texture limit: "
-                 "no rotation or cross-fades", d->canvas_w, d->canvas_h,
+                 "cannot rotate the picture", d->canvas_w, d->canvas_h,
                  d->max_texture_px);
-        d->rotation = 0;
-        d->canvas_w = d->out_w;
-        d->canvas_h = d->out_h;
-        return;
-    }
-
-    d->canvas = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
-                                  SDL_TEXTUREACCESS_TARGET, d->canvas_w, d->canvas_h);
-    if (!d->canvas) {
-        log_warn("display", "no canvas texture (%s): no rotation or cross-fades",
+    } else {
+        d->canvas = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                      SDL_TEXTUREACCESS_TARGET, d->canvas_w, d->canvas_h);
+        if (d->canvas)
+            return;
+        log_warn("display", "no canvas texture (%s): cannot rotate the picture",
                  SDL_GetError());
-        SDL_DestroyTexture(d->canvas);
-        SDL_DestroyTexture(d->previous);
-        d->canvas = d->previous = NULL;
-        d->rotation = 0;
-        d->canvas_w = d->out_w;
-        d->canvas_h = d->out_h;
     }
+    d->rotation = 0;
+    d->canvas_w = d->out_w;
+    d->canvas_h = d->out_h;
 }
 
 struct display *display_create(const struct config *cfg, bool headless, int w, int h)
@@ -203,22 +200,21 @@ void display_begin(struct display *d)
     SDL_SetRenderTarget(d->renderer, d->canvas);
 }
 
-void display_keep_previous(struct display *d)
+int display_capture_begin(struct display *d)
 {
-    if (!d->canvas)
-        return;
-
-    /* The spare texture lives only through a fade. */
-    SDL_Texture *spare = d->previous;
-    if (!spare)
-        spare = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
-                                  SDL_TEXTUREACCESS_TARGET, d->canvas_w, d->canvas_h);
-    if (!spare) {
+    if (!d->previous)
+        d->previous = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                        SDL_TEXTUREACCESS_TARGET, d->canvas_w, d->canvas_h);
+    if (!d->previous) {
         log_warn("display", "no texture for a cross-fade: %s", SDL_GetError());
-        return;
+        return -1;
     }
-    d->previous = d->canvas;
-    d->canvas = spare;
+    if (SDL_SetRenderTarget(d->renderer, d->previous) < 0) {
+        log_warn("display", "cannot draw a cross-fade: %s", SDL_GetError());
+        display_drop_previous(d);
+        return -1;
+    }
+    return 0;
 }
 
 void display_drop_previous(struct display *d)

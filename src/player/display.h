@@ -16,7 +16,8 @@ struct display {
     int out_w, out_h;          /* the panel, in pixels */
     int rotation;              /* degrees clockwise: 0, 90, 180, 270 */
     int canvas_w, canvas_h;    /* what scenes draw on, upright */
-    SDL_Texture *canvas;       /* NULL: drawing straight to the panel */
+    SDL_Texture *canvas;       /* only on a sideways panel; else NULL and
+                                  scenes draw straight to the panel */
     SDL_Texture *previous;     /* during a fade: the last frame of the old item */
     int max_texture_px;
 };
@@ -27,11 +28,12 @@ struct display {
 struct display *display_create(const struct config *cfg, bool headless, int w, int h);
 void display_destroy(struct display *d);
 
-/* Makes the canvas the drawing target. */
+/* Makes the canvas (or the panel) the drawing target. */
 void display_begin(struct display *d);
 
-/* Keeps the canvas as the previous frame, for a cross-fade. */
-void display_keep_previous(struct display *d);
+/* Makes a texture for the old item's last frame the drawing target, for
+ * a cross-fade. Returns 0, or -1 (logged) when there is no room. */
+int display_capture_begin(struct display *d);
 
 /* Frees the previous frame once a fade is over. */
 void display_drop_previous(struct display *d);

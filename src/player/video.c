@@ -781,8 +781,12 @@ static enum video_state poll_one(struct video *v)
     if (frames != v->frames_seen) {
         v->frames_seen = frames;
         v->last_frame_ms = now;
-        if (v->first_frame_ms == 0)
+        if (v->first_frame_ms == 0) {
             v->first_frame_ms = now;
+            struct bad_entry *e = bad_find(v->player, v->key);
+            if (e)
+                e->empty_ends = 0;
+        }
     }
 
     /* Started paused: once libvlc has paused, decode one picture. The

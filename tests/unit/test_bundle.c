@@ -469,6 +469,41 @@ static void oversized_manifest(void **state)
     free(text);
 }
 
+/* bundle_parse: the same checks on text in memory, which need not end in
+ * a NUL; diagnostics still name <dir>/manifest.json. */
+static void parse_from_memory(void **state)
+{
+    size_t len;
+    char *text = read_fixture("valid", &len);
+    char *copy = malloc(len);
+    struct diag d;
+
+    assert_non_null(copy);
+    memcpy(copy, text, len);
+    diag_init(&d);
+    struct content *c = bundle_parse(copy, len, DATA "/valid", BUNDLE_CHECK_HASHES, &d);
+    assert_non_null(c);
+    assert_int_equal(d.count, 0);
+    assert_string_equal(c->commission, COMMISSION_NFC);
+    content_free(c);
+
+    /* Cut short: a syntax error on the file's name and last line. */
+    c = bundle_parse(copy, len / 2, DATA "/valid", BUNDLE_CHECK_SIZES, &d);
+    assert_null(c);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.entries[0].file, DATA "/valid/manifest.json");
+    assert_true(d.entries[0].line > 1);
+    diag_clear(&d);
+
+    c = bundle_parse(copy, BUNDLE_MANIFEST_MAX_BYTES + 1, DATA "/valid",
+                     BUNDLE_CHECK_SIZES, &d);
+    assert_null(c);
+    assert_non_null(strstr(d.entries[0].message, "larger than"));
+    diag_clear(&d);
+    free(copy);
+    free(text);
+}
+
 static void item_type_names(void **state)
 {
     assert_string_equal(item_type_name(ITEM_COUNTDOWN), "countdown");
@@ -490,6 +525,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(valid_bundle_loads_without_diagnostics),
+        cmocka_unit_test(parse_from_memory),
         cmocka_unit_test(valid_bundle_items),
         cmocka_unit_test(valid_bundle_lists),
         cmocka_unit_test(minimal_uses_defaults),

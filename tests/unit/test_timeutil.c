@@ -154,6 +154,20 @@ static void format_and_parse_agree(void **state)
     }
 }
 
+/* Found by fuzzing: before 1906 the zone is local mean time, +07:06:30.
+ * The ISO form names whole minutes, so the wall time moves to match and
+ * the text still names the same instant. */
+static void local_mean_time_round_trips(void **state)
+{
+    const struct tzone *vn = *state;
+    int64_t ms = parse_ok("1081-03-14", vn);
+    char buf[40];
+
+    timeutil_format_iso(ms, vn, buf, sizeof buf);
+    assert_string_equal(buf, "1081-03-13T23:59:30+07:06");
+    assert_int_equal(parse_ok(buf, NULL), ms);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +178,7 @@ int main(void)
         cmocka_unit_test(hhmm),
         cmocka_unit_test(formats_iso),
         cmocka_unit_test(format_and_parse_agree),
+        cmocka_unit_test(local_mean_time_round_trips),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

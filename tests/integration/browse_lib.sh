@@ -1,0 +1,195 @@
+# browse_lib.sh - helpers of the browsing tests: find the buttons and
+# cards a voter would tap in a screenshot, turn canvas points into panel
+# points, read the demo manifest.
+#
+# Sourced after lib.sh. Needs ffmpeg (to read pixels) and the sqlite3
+# command-line shell (to read JSON and the player's database); a test
+# without them says SKIP and stops.
+
+PAPER=FAF7F0
+RED=B71C1C
+RED_DARK=8E1212
+INK=1A1A1A
+GOLD=F2C230
+WHITE=FFFFFF
+
+have_tools=yes
+for _tool in ffmpeg od sqlite3; do
+    if ! command -v "$_tool" >/dev/null 2>&1; then
+        echo "SKIP: $TEST_NAME: $_tool is not installed (scripts/install-deps.sh)"
+        have_tools=no
+    fi
+done
+
+# cells FILE X Y W H MODE RRGGBB TOL: the blocks of the rectangle that a
+# person sees as separate things, one "x y w h" line each in reading
+# order (rows top to bottom, left to right within a row). MODE fg: the
+# blocks are pixels of the colour; MODE bg: the colour is the background
+# and the blocks are everything else. Rows and columns with no such pixel
+# separate blocks (gaps under 4 pixels do not); a block is reported when
+# at least 2% of it is such pixels. Works on every second pixel.
+cells()
+{
+    _cf=$1 _cx=$2 _cy=$3 _cw=$4 _ch=$5 _mode=$6 _col=$7 _tol=$8
+    _sw=$((_cw / 2))
+    _sh=$((_ch / 2))
+    ffmpeg -v error -nostdin -i "$_cf" \
+        -vf "crop=$_cw:$_ch:$_cx:$_cy,scale=$_sw:$_sh:flags=neighbor" \
+        -f rawvideo -pix_fmt rgb24 - 2>"$TMP/ffmpeg.err" |
+        od -An -v -tu1 -w3 >"$TMP/cells.txt" || {
+        cat "$TMP/ffmpeg.err" >&2
+        return 1
+    }
+    awk -v w="$_sw" -v h="$_sh" -v ox="$_cx" -v oy="$_cy" -v mode="$_mode" \
+        -v col="$_col" -v tol="$_tol" '
+    function hexv(s,   i, v) {
+        v = 0
+        for (i = 1; i <= 2; i++)
+            v = v * 16 + index("0123456789abcdef", tolower(substr(s, i, 1))) - 1
+        return v
+    }
+    function near(a, b) { return a - b <= tol && b - a <= tol }
+    function is_hit(r, g, b,   m) {
+        m = near(r, cr) && near(g, cg) && near(b, cb)
+        return mode == "fg" ? m : !m
+    }
+    # Runs of the projection p[0..n-1] with gaps of under gap merged.
+    function runs(p, n, start, stop, map,   i, j, k, last) {
+        k = 0
+        last = -100
+        for (i = 0; i < n; i++) {
+            map[i] = -1
+            if (!p[i])
+                continue
+            if (i - last > 2) {
+                start[k] = i
+                k++
+            }
+            stop[k - 1] = i
+            last = i
+        }
+        for (j = 0; j < k; j++)
+            for (i = start[j]; i <= stop[j]; i++)
+                map[i] = j
+        return k
+    }
+    BEGIN { cr = hexv(substr(col, 1, 2)); cg = hexv(substr(col, 3, 2))
+            cb = hexv(substr(col, 5, 2)) }
+    FNR == NR {
+        if (is_hit($1, $2, $3)) {
+            i = FNR - 1
+            px[i % w]++
+            py[int(i / w)]++
+        }
+        next
+    }
+    FNR == 1 {
+        nx = runs(px, w, xs, xe, xm)
+        ny = runs(py, h, ys, ye, ym)
+    }
+    {
+        if (is_hit($1, $2, $3)) {
+            i = FNR - 1
+            cell[ym[int(i / w)], xm[i % w]]++
+        }
+    }
+    END {
+        for (j = 0; j < ny; j++)
+            for (k = 0; k < nx; k++) {
+                area = (ye[j] - ys[j] + 1) * (xe[k] - xs[k] + 1)
+                if (cell[j, k] * 50 >= area)
+                    printf "%d %d %d %d\n", ox + 2 * xs[k], oy + 2 * ys[j],
+                        2 * (xe[k] - xs[k] + 1), 2 * (ye[j] - ys[j] + 1)
+            }
+    }' "$TMP/cells.txt" "$TMP/cells.txt"
+}
+
+# centre "X Y W H": prints "CX CY", the middle of the block.
+centre()
+{
+    set -- $1
+    echo "$(($1 + $3 / 2)) $(($2 + $4 / 2))"
+}
+
+# bands FILE: sets BAR_H (the red bar's height at the top) and FOOT_Y
+# (where the bottom bar starts, dark or gold) of a browsing screenshot,
+# found by colour: the first row that is mostly not red, the first row
+# from the middle down that is mostly dark or mostly gold.
+bands()
+{
+    set -- $("$PROBE" --size "$1") "$1"
+    _bw=$1 _bh=$2 _bf=$3
+    BAR_H=$("$PROBE" --find-row "$_bf" 0 0 "$_bw" "$_bh" $PAPER 6 500)
+    _dark=$("$PROBE" --find-row "$_bf" 0 $((_bh / 2)) "$_bw" $((_bh / 2)) $INK 6 600)
+    _gold=$("$PROBE" --find-row "$_bf" 0 $((_bh / 2)) "$_bw" $((_bh / 2)) $GOLD 6 600)
+    FOOT_Y=$_dark
+    if [ "$_gold" -ge 0 ] && { [ "$_dark" -lt 0 ] || [ "$_gold" -lt "$_dark" ]; }; then
+        FOOT_Y=$_gold
+    fi
+    [ "$BAR_H" -gt 0 ] && [ "$FOOT_Y" -gt "$BAR_H" ]
+}
+
+# to_panel ROTATION PANEL_W PANEL_H CX CY: the panel pixel a finger
+# touches to hit canvas pixel (CX, CY) on a panel turned by ROTATION
+# degrees (the inverse of display_to_canvas in src/player/display.c).
+to_panel()
+{
+    case $1 in
+    90) echo "$(($2 - 1 - $5)) $4" ;;
+    180) echo "$(($2 - 1 - $4)) $(($3 - 1 - $5))" ;;
+    270) echo "$5 $(($3 - 1 - $4))" ;;
+    *) echo "$4 $5" ;;
+    esac
+}
+
+# json FILE SQL: runs SQL over the JSON document FILE, bound as the
+# table-valued "doc" (one row, column j).
+json()
+{
+    sqlite3 -batch -noheader :memory: \
+        "WITH doc(j) AS (SELECT readfile('$1')) $2"
+}
+
+# read_text FILE X Y W H SCALE: what tesseract reads in the rectangle,
+# enlarged SCALE times, in grey, on one line; read once per file,
+# rectangle and scale.
+read_text()
+{
+    _rc=$TMP/read-$(basename "$1" .png)-$2-$3-$4-$5-$6.txt
+    if [ ! -f "$_rc" ]; then
+        "$PROBE" --crop "$1" "$2" "$3" "$4" "$5" "$6" "$TMP/read.png" gray &&
+            OMP_THREAD_LIMIT=1 tesseract "$TMP/read.png" - -l vie 2>/dev/null |
+            tr '\n' ' ' | tr -s ' ' >"$_rc"
+    fi
+    cat "$_rc"
+}
+
+# squeeze: lower case, no spacing (OCR often loses or adds spaces).
+squeeze()
+{
+    tr -d ' \t\n' | sed 's/.*/\L&/'
+}
+
+# check_read FILE X Y W H WORDS...: each of WORDS is read there, case
+# and spacing ignored. Small type is read again enlarged twice before a
+# word counts as missing.
+check_read()
+{
+    [ "$have_ocr" = yes ] || return 0
+    _rf=$1 _rx=$2 _ry=$3 _rw=$4 _rh=$5
+    shift 5
+    for _word in "$@"; do
+        CHECKS=$((CHECKS + 1))
+        _want=$(printf '%s' "$_word" | squeeze)
+        _found=no
+        for _scale in 1 2; do
+            if read_text "$_rf" "$_rx" "$_ry" "$_rw" "$_rh" $_scale | squeeze |
+                grep -qF -- "$_want"; then
+                _found=yes
+                break
+            fi
+        done
+        [ $_found = yes ] ||
+            fail "$_rf: OCR did not find '$_word' in: $(read_text "$_rf" "$_rx" "$_ry" "$_rw" "$_rh" 2)"
+    done
+}
