@@ -463,7 +463,7 @@ def report(results, renderer):
         return p / c
 
     out.append("")
-    out.append("| ratio to Chromium (medians) | player | player-sw | target |")
+    out.append("| ratio to Chromium (medians) | player | player-gl | target |")
     out.append("|---|---|---|---|")
     for name, scene, key, target in (
             ("first frame, countdown", "countdown", "first_frame_ms", 0.25),
@@ -493,7 +493,7 @@ def report(results, renderer):
     out.append("")
     out.append("The player's own log line \"first frame drawn N ms after start\" "
                "(counted from app_run, after the bundle import), countdown: player %s ms, "
-               "player-sw %s ms. Player display: %s" % (
+               "player-gl %s ms. Player display: %s" % (
                    spread(own, "%.0f"), spread(own_sw, "%.0f"), renderer))
     out.append("Figures are median (min–max) over the runs shown; CPU, wakeups "
                "(context switches of all threads) and redraws over %.0f s after "

@@ -121,6 +121,40 @@ run_bangtin() {
     row "bangtin ($chroma, $renderer)" "$label" ${m% *} ${m#* } "presented $frames"
 }
 
+# The whole player: a bundle of one video item looping, full screen on
+# the Xvfb display, with the header, ticker and corner QR drawn over it.
+run_app() {
+    clip=$1 label=$2
+    if [ ! -x "$ROOT/$BUILD/bangtin" ] || [ ! -x "$ROOT/$BUILD/bangtin-pack" ]; then
+        row "bangtin (app)" "$label" "-" "-" "not built: make all"
+        return
+    fi
+    src="$work/src-$label"
+    mkdir -p "$src"
+    cp "$clip" "$src/clip.mp4"
+    cat > "$src/manifest.in.json" <<EOF
+{
+  "format": 1, "version": 1, "published_at": "2026-03-01T08:00:00+07:00",
+  "commission": "Ủy ban bầu cử phường Hoa Sen",
+  "election": {"name": "Bầu cử thử", "day": "2026-03-15"},
+  "links": {"feedback_url": "https://example.org/gop-y",
+            "zalo_oa_url": "https://example.org/zalo", "zalo_oa_name": "Hoa Sen"},
+  "playlist": [{"id": "clip", "type": "video", "media": {"file": "clip.mp4"},
+                "audio": false, "loops": 100, "duration_s": 3600}]
+}
+EOF
+    "$ROOT/$BUILD/bangtin-pack" "$src/manifest.in.json" "$work/bundle-$label" \
+        > /dev/null 2>&1
+    (cd "$ROOT" && exec "$ROOT/$BUILD/bangtin" --content "$work/bundle-$label" \
+        --data-dir "$work/data-$label" --set width=1920 --set height=1080 \
+        --log-level warn) > "$work/app.log" 2>&1 &
+    pid=$!
+    m=$(measure "$label" "$pid")
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    row "bangtin (app, overlay)" "$label" ${m% *} ${m#* } "-"
+}
+
 run_chromium() {
     clip=$1 label=$2
     cp "$clip" "$work/page-clip.mp4"
@@ -175,6 +209,7 @@ echo
 printf '%-28s %-6s %8s %8s  %s\n' "player" "clip" "CPU %" "PSS MB" "frames"
 for label in 720p 1080p; do
     clip="$work/clip-$label.mp4"
+    run_app "$clip" "$label"
     run_bangtin "$clip" "$label" i420
     run_bangtin "$clip" "$label" rv32
     run_chromium "$clip" "$label"

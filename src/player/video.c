@@ -196,9 +196,12 @@ struct video_player *video_player_create(const struct video_player_options *opti
     /* libvlc starts fresh decoder and output threads for every clip, and
      * glibc gives new threads new malloc arenas that keep their memory:
      * measured over 600 clips, RSS crept from 112 to 134 MB with the
-     * default and stayed at 52 MB with two arenas. Process-wide, so it
-     * is set here, before the first clip, once. */
+     * default and stayed at 52 MB with two arenas. A fixed mmap threshold
+     * keeps picture-sized blocks (textures, libvlc's pictures) out of the
+     * heaps, where clips of changing sizes would fragment them.
+     * Process-wide, so set here, before the first clip, once. */
     mallopt(M_ARENA_MAX, 2);
+    mallopt(M_MMAP_THRESHOLD, 512 * 1024);
 
     const char *args[12];
     int n = 0;
@@ -1020,6 +1023,11 @@ int video_set_pause(struct video *v, bool pause)
     return 0;
 }
 
+bool video_paused(const struct video *v)
+{
+    return v && v->paused;
+}
+
 int video_set_volume(struct video *v, int volume)
 {
     if (!v)
@@ -1134,6 +1142,11 @@ static void still_job_step(struct video_player *p, SDL_Renderer *r)
     }
     p->still_job = NULL;
     video_close(job);
+}
+
+bool video_player_still_busy(const struct video_player *p)
+{
+    return p && p->still_job;
 }
 
 SDL_Texture *video_player_still(struct video_player *p, SDL_Renderer *r,

@@ -62,8 +62,10 @@ struct video_player;
 struct video;
 
 /* One libvlc instance for the whole process; its log goes to ours.
- * options may be NULL (sound on, I420). Returns NULL (logged) when
- * libvlc cannot start; the app then runs without video. Main thread. */
+ * options may be NULL (sound on, I420). Also sets glibc's malloc to two
+ * arenas and a fixed mmap threshold, process-wide (see video.c). Returns
+ * NULL (logged) when libvlc cannot start; the app then runs without
+ * video. Main thread. */
 struct video_player *video_player_create(const struct video_player_options *options);
 
 /* Closes every clip still open and frees the textures: call before the
@@ -108,6 +110,9 @@ bool video_draw(struct video *v, SDL_Renderer *r, const SDL_Rect *dst);
 /* Pauses or resumes. Returns 0 or -1. */
 int video_set_pause(struct video *v, bool pause);
 
+/* True while paused by video_set_pause. */
+bool video_paused(const struct video *v);
+
 /* Sets the sound volume 0..100 (0 mutes). Returns 0 or -1. */
 int video_set_volume(struct video *v, int volume);
 
@@ -118,12 +123,16 @@ void video_get_stats(const struct video *v, struct video_stats *out);
 
 /* A still frame of the clip for lists (the picture at about one second),
  * decoded in the background one clip at a time. Returns the texture
- * (owned by the player, valid until video_player_destroy) or NULL while
- * it is being made or when it cannot be. w, h (may be NULL) receive its
- * size. Call again on later frames. */
+ * (owned by the player; draw it now, a later call may replace it) or
+ * NULL while it is being made or when it cannot be. w, h (may be NULL)
+ * receive its size. Call again on later frames. */
 SDL_Texture *video_player_still(struct video_player *p, SDL_Renderer *r,
                                 const char *path, const char *key,
                                 int *w, int *h);
+
+/* True while a still frame is being made: keep calling video_player_still
+ * (redraw the list every 50 ms or so) until it is false. */
+bool video_player_still_busy(const struct video_player *p);
 
 /* The effective volume of item under env's config (global volume x item
  * volume), 0 when the item has no sound or in quiet hours at now_ms in

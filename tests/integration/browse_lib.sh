@@ -120,8 +120,8 @@ bands()
     set -- $("$PROBE" --size "$1") "$1"
     _bw=$1 _bh=$2 _bf=$3
     BAR_H=$("$PROBE" --find-row "$_bf" 0 0 "$_bw" "$_bh" $PAPER 6 500)
-    _dark=$("$PROBE" --find-row "$_bf" 0 $((_bh / 2)) "$_bw" $((_bh / 2)) $INK 6 600)
-    _gold=$("$PROBE" --find-row "$_bf" 0 $((_bh / 2)) "$_bw" $((_bh / 2)) $GOLD 6 600)
+    _dark=$("$PROBE" --find-row "$_bf" 0 $((_bh / 2)) "$_bw" $((_bh / 2)) $INK 6 970)
+    _gold=$("$PROBE" --find-row "$_bf" 0 $((_bh / 2)) "$_bw" $((_bh / 2)) $GOLD 6 970)
     FOOT_Y=$_dark
     if [ "$_gold" -ge 0 ] && { [ "$_dark" -lt 0 ] || [ "$_gold" -lt "$_dark" ]; }; then
         FOOT_Y=$_gold
@@ -192,4 +192,28 @@ check_read()
         [ $_found = yes ] ||
             fail "$_rf: OCR did not find '$_word' in: $(read_text "$_rf" "$_rx" "$_ry" "$_rw" "$_rh" 2)"
     done
+}
+
+# red_text FILE X Y W H: "X Y W H" around the red type in the rectangle
+# (a profile's name) with a margin of 8 pixels; nothing when there is no
+# red type. The last 6% of the width, where a scroll bar's red thumb
+# may be, is left out.
+red_text()
+{
+    _tx=$2 _tw=$(($4 * 94 / 100))
+    cells "$1" "$_tx" "$3" "$_tw" "$5" fg $RED 40 |
+        awk -v X="$_tx" -v Y="$3" -v WW="$_tw" -v HH="$5" '
+        !n++ || $1 < x0 { x0 = $1 }
+        n == 1 || $2 < y0 { y0 = $2 }
+        $1 + $3 > x1 { x1 = $1 + $3 }
+        $2 + $4 > y1 { y1 = $2 + $4 }
+        END {
+            if (!n)
+                exit
+            x0 = x0 - 8 < X ? X : x0 - 8
+            y0 = y0 - 8 < Y ? Y : y0 - 8
+            x1 = x1 + 8 > X + WW ? X + WW : x1 + 8
+            y1 = y1 + 8 > Y + HH ? Y + HH : y1 + 8
+            print x0, y0, x1 - x0, y1 - y0
+        }'
 }

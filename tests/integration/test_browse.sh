@@ -143,15 +143,19 @@ check_no_countdown()
 }
 
 # check_profile FILE P: the profile of the candidate at position P: the
-# bar says which of how many, the page her or his name.
+# bar says which of how many, the red type at the top her or his name.
 check_profile()
 {
-    _id=$(cand_id "$2")
-    bands "$1"
-    _w=$("$PROBE" --size "$1")
-    _w=${_w% *}
+    _pid=$(cand_id "$2")
     check_bar "$1" "$(($2 + 1))/$CAND_COUNT"
-    check_read "$1" 0 "$BAR_H" "$_w" $(((FOOT_Y - BAR_H) / 3)) "$(cand_name "$_id")"
+    _pw=$("$PROBE" --size "$1")
+    _name_box=$(red_text "$1" 0 "$BAR_H" "${_pw% *}" $(((FOOT_Y - BAR_H) / 3)))
+    CHECKS=$((CHECKS + 1))
+    if [ -z "$_name_box" ]; then
+        fail "$1: no name in red at the top of the profile"
+        return 1
+    fi
+    check_read "$1" $_name_box "$(cand_name "$_pid")"
 }
 
 # Times of the session (virtual seconds).
@@ -238,19 +242,19 @@ session()
     # the end of the biography is in view now, under the same bar.
     bands "$_p-10.png"
     set -- $(echo "$_s" | tr x ' ')
-    _ch=$((FOOT_Y - BAR_H))
-    if [ -n "$(cells "$_p-10.png" $(($1 * 9 / 10)) "$BAR_H" $(($1 / 10)) "$_ch" \
+    _pagh=$((FOOT_Y - BAR_H))
+    if [ -n "$(cells "$_p-10.png" $(($1 * 9 / 10)) "$BAR_H" $(($1 / 10)) "$_pagh" \
         fg D9D3C7 2)" ]; then
-        check_differ "$_p-10.png" "$_p-12.png" 0 "$BAR_H" "$1" "$_ch" \
+        check_differ "$_p-10.png" "$_p-12.png" 0 "$BAR_H" "$1" "$_pagh" \
             "$_s: swiping up did not scroll the profile"
     else
-        check_same "$_p-10.png" "$_p-12.png" 0 "$BAR_H" "$1" "$_ch" \
+        check_same "$_p-10.png" "$_p-12.png" 0 "$BAR_H" "$1" "$_pagh" \
             "$_s: swiping up moved a profile that fits the screen"
     fi
     check_bar "$_p-12.png" "$((POS + 2))/$CAND_COUNT"
     _bio=$(cand_field "$(cand_id $((POS + 1)))" biography | tr '\n' ' ' |
         awk '{ print $(NF - 2), $(NF - 1), $NF }')
-    check_read "$_p-12.png" 0 $((BAR_H + _ch / 3)) "$1" $((_ch * 2 / 3)) "${_bio%.}"
+    check_read "$_p-12.png" 0 $((BAR_H + _pagh / 3)) "$1" $((_pagh * 2 / 3)) "${_bio%.}"
 
     # Back: the unit's candidates, as before.
     check_same "$_p-6.png" "$_p-14.png" 0 "$BAR_H" "$1" $((FOOT_Y - BAR_H)) \

@@ -555,6 +555,66 @@ static void test_prepared_gap(void **state)
     video_close(vb);
 }
 
+/* ---- pause (the Videos screen) ----------------------------------------- */
+
+static long decoded_of(struct video *v)
+{
+    struct video_stats stats;
+    video_get_stats(v, &stats);
+    return stats.frames_decoded;
+}
+
+/* Paused longer than the stall limit: still there, still showing its
+ * picture, and it plays on when resumed. */
+static void test_pause_resume(void **state)
+{
+    (void)state;
+    char path[512];
+    clip(path, sizeof path, "portrait.mp4");
+    struct video_request req = {.path = path, .key = "pause", .loops = 1};
+    struct video *v = video_open(fx.player, &req);
+    assert_non_null(v);
+    SDL_Rect all = {0, 0, CANVAS_W, CANVAS_H};
+
+    int64_t start = now_ms();
+    while (now_ms() - start < 500) {
+        video_poll(v);
+        if (video_has_new_frame(v))
+            video_draw(v, fx.renderer, &all);
+        usleep(5000);
+    }
+    assert_int_equal(video_poll(v), VIDEO_PLAYING);
+    assert_int_equal(video_set_pause(v, true), 0);
+    assert_true(video_paused(v));
+    usleep(200000);
+    long frozen = decoded_of(v);
+    int64_t paused_at = video_time_ms(v);
+
+    start = now_ms();
+    while (now_ms() - start < VIDEO_STALL_MS + 500) {
+        assert_int_equal(video_poll(v), VIDEO_PAUSED);
+        if (video_has_new_frame(v))
+            video_draw(v, fx.renderer, &all);
+        assert_true(video_draw(v, fx.renderer, &all));
+        sample_canvas();
+        usleep(50000);
+    }
+    /* libvlc shows the paused picture again now and then; time stands. */
+    assert_true(video_time_ms(v) >= 0);
+    assert_true(video_time_ms(v) - paused_at < 50);
+
+    assert_int_equal(video_set_pause(v, false), 0);
+    start = now_ms();
+    while (now_ms() - start < 500) {
+        video_poll(v);
+        usleep(5000);
+    }
+    assert_int_equal(video_poll(v), VIDEO_PLAYING);
+    assert_true(decoded_of(v) >= frozen + 8);
+    assert_true(video_time_ms(v) > paused_at);
+    video_close(v);
+}
+
 /* ---- still frames ----------------------------------------------------- */
 
 static void test_still_frame(void **state)
@@ -571,9 +631,12 @@ static void test_still_frame(void **state)
     int64_t start = now_ms();
     while (!t && now_ms() - start < 4000) {
         t = video_player_still(fx.player, fx.renderer, path, "still-a", &w, &h);
+        if (!t)
+            assert_true(video_player_still_busy(fx.player));
         usleep(10000);
     }
     assert_non_null(t);
+    assert_false(video_player_still_busy(fx.player));
     assert_int_equal(w, 1280);
     assert_int_equal(h, 720);
     assert_ptr_equal(video_player_still(fx.player, fx.renderer, path,
@@ -783,6 +846,7 @@ int main(void)
         cmocka_unit_test(test_no_player_finishes_at_once),
         cmocka_unit_test(test_start_max_loops),
         cmocka_unit_test(test_prepared_gap),
+        cmocka_unit_test(test_pause_resume),
         cmocka_unit_test(test_still_frame),
         cmocka_unit_test(test_transitions_flat),
     };
