@@ -1,7 +1,9 @@
 #!/bin/sh
 # test_kiosk.sh - on a real (Xvfb) screen the public cannot stop the
-# board: Esc, Alt+F4, Ctrl+C and window-close requests are ignored; the
-# staff key sequence and SIGTERM stop it cleanly.
+# board: Esc, Alt+F4, Ctrl+C and Ctrl+Q are ignored; the staff key sequence
+# and SIGTERM stop it cleanly. (A window manager's close request arrives
+# as SDL_QUIT, which the player ignores; Xvfb has no window manager to
+# send one.)
 set -u
 BUILD=${BANGTIN_BUILD:-build}
 bin="$BUILD/bangtin"
@@ -55,11 +57,8 @@ xdotool key Escape
 xdotool key alt+F4
 xdotool key ctrl+c
 xdotool key ctrl+q
-xdotool windowclose "$wid" 2>/dev/null || true
 sleep 1
 kill -0 "$player" 2>/dev/null || fail "the player stopped on a public key or a close request"
-grep -q "ignoring a request to close" "$work/player.log" || \
-    echo "note: no close request reached the player (no window manager)"
 
 xdotool key F12 F12 F12
 i=0
