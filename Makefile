@@ -83,7 +83,7 @@ bench:
 	sh bench/run.sh $(BUILD)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz build-arm64
 
 # Optional extra targets (fuzzing, cross builds) live in mk/.
 -include $(wildcard mk/*.mk)

@@ -201,7 +201,7 @@ run_vlc_baseline() {
     pid=$!
     m=$(measure "$label" "$pid")
     wait "$pid" || true
-    frames=$(sed -n 's/decoded=\([0-9]*\).*/decoded \1, nothing shown/p' "$out")
+    frames=$(sed -n 's/decoded=\([0-9]*\) displayed=\([0-9]*\).*/libvlc counts: decoded \1, to the dummy output \2/p' "$out")
     row "libvlc decode only" "$label" ${m% *} ${m#* } "$frames"
 }
 

@@ -68,5 +68,7 @@ if [ -z "$only" ]; then
         echo "     screenshot: $BUILD/demo-screens/demo-5s.png"
 fi
 
-echo "arm64: $passed passed, $failed failed, $skipped skipped in $(( $(date +%s) - started )) s${failures:+ (failed:$failures)}"
+took=$(( $(date +%s) - started ))
+echo "arm64: $passed passed, $failed failed, $skipped skipped in $took s" \
+    "${failures:+(failed:$failures)}"
 [ $failed = 0 ]

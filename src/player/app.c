@@ -49,6 +49,9 @@
 #define EXIT_KEYS_MAX 8
 #define EXIT_KEYS_WINDOW_MS 3000
 #define EXPOSURE_SAVE_MS 60000
+/* A video item is opened this long before its slot, so it starts with no
+ * gap after the item before it. */
+#define VIDEO_PREPARE_MS 1000
 
 static volatile sig_atomic_t stop_requested;
 
@@ -82,7 +85,9 @@ struct app {
     void *scene_state;
     unsigned shown_serial;
     struct item urgent_item;    /* stands for an urgent notice's slot */
+    bool shown_campaign;        /* the scene shows a campaign item */
     bool was_browsing;
+    unsigned prepared_serial;   /* the slot whose successor was prepared */
     unsigned browse_serial;     /* the slot when browsing began */
 
     int64_t start_ms;           /* virtual */
@@ -294,6 +299,7 @@ static void enter_slot(struct app *a, const struct slot *slot, int64_t now_ms)
     }
     a->scene = ops;
     a->scene_state = state;
+    a->shown_campaign = item && item->klass == CLASS_CAMPAIGN;
     log_debug("app", "showing %s %s", ops->name, item ? item->id : "");
 }
 
@@ -323,8 +329,12 @@ static void follow_schedule(struct app *a, int64_t now_ms)
             return;
 
         /* The cross-fade starts from the old scene as it is at the switch,
-         * whichever frames were drawn before: the same at every speed. */
-        bool fade = a->scene != NULL && a->cfg->fade_ms > 0;
+         * whichever frames were drawn before: the same at every speed.
+         * A campaign item does not fade out into the silence: it is gone
+         * at the very second campaigning ends. */
+        bool silenced = a->shown_campaign &&
+                        playlist_in_silence(&a->content->election, now_ms);
+        bool fade = a->scene != NULL && a->cfg->fade_ms > 0 && !silenced;
         if (fade) {
             a->scene->update(a->scene_state, now_ms);
             fade = display_capture_begin(a->display) == 0;
@@ -347,6 +357,23 @@ static void follow_schedule(struct app *a, int64_t now_ms)
             return;
         playlist_finish(&a->playlist, now_ms);
     }
+}
+
+/* When the current slot is about to end and a video follows, opens it
+ * paused now, so it starts at once. */
+static void prepare_next(struct app *a, int64_t now_ms)
+{
+    if (!a->playlist_ready || browse_active(a->browse) ||
+        a->prepared_serial == a->playlist.slot.serial ||
+        a->playlist.slot.end_ms - now_ms > VIDEO_PREPARE_MS)
+        return;
+    a->prepared_serial = a->playlist.slot.serial;
+
+    int next = playlist_next_item(&a->playlist);
+    if (next < 0 || a->content->items[next].type != ITEM_VIDEO)
+        return;
+    ensure_video(a);
+    scene_video_prepare(&a->env, &a->content->items[next], now_ms);
 }
 
 /* Input --------------------------------------------------------------- */
@@ -764,6 +791,11 @@ static int64_t next_deadline(struct app *a, int64_t wake_ms)
         if (t < next)
             next = t;
     }
+    if (a->playlist_ready && a->prepared_serial != a->playlist.slot.serial) {
+        int64_t t = a->playlist.slot.end_ms - VIDEO_PREPARE_MS;
+        if (t < next)
+            next = t;
+    }
     if (opt->run_for_ms > 0 && a->start_ms + opt->run_for_ms < next)
         next = a->start_ms + opt->run_for_ms;
     return next;
@@ -797,8 +829,10 @@ static void loop(struct app *a)
                 a->shown_serial = slot->serial - 1;
             }
         }
-        if (!browse_active(a->browse))
+        if (!browse_active(a->browse)) {
             follow_schedule(a, now);
+            prepare_next(a, now);
+        }
 
         int64_t wake = next_change(a, now);
         bool shot_due = a->next_shot < opt->screenshot_count &&

@@ -21,6 +21,7 @@
 #include "candview.h"
 #include "config.h"
 #include "log.h"
+#include "playlist.h"
 #include "qr.h"
 #include "text.h"
 #include "theme.h"
@@ -83,6 +84,7 @@ struct browse {
     struct frame stack[STACK_MAX];
     int64_t last_input_ms;
     int64_t last_change_ms;
+    int64_t now_ms;             /* of the last open, input, update, render */
     int max_scroll;             /* of the current screen, from render */
     int target_count;
     struct target targets[TARGETS_MAX];
@@ -124,12 +126,25 @@ static void add_target(struct browse *b, SDL_Rect r, enum action act, int arg)
     b->targets[b->target_count++] = (struct target){r, act, arg};
 }
 
-static int video_count(const struct content *c)
+/* Whether item i is offered on the Videos screen: campaign videos are
+ * not, from the campaign's end until the polls close. */
+static bool video_listed(const struct browse *b, const struct content *c,
+                         int i)
+{
+    const struct item *it = &c->items[i];
+
+    if (it->type != ITEM_VIDEO)
+        return false;
+    return it->klass != CLASS_CAMPAIGN ||
+           !playlist_in_silence(&c->election, b->now_ms);
+}
+
+static int video_count(const struct browse *b, const struct content *c)
 {
     int n = 0;
 
     for (int i = 0; c && i < c->item_count; i++)
-        n += c->items[i].type == ITEM_VIDEO;
+        n += video_listed(b, c, i);
     return n;
 }
 
@@ -222,12 +237,12 @@ static void build_targets(struct browse *b, const struct scene_env *env)
     case SCR_VIDEOS: {
         int n = 0;
         for (int i = 0; c && i < c->item_count && n < TARGETS_MAX - 4; i++) {
-            if (c->items[i].type == ITEM_VIDEO)
+            if (video_listed(b, c, i))
                 n++;
         }
         list_rows(area, n, gap, theme_px(l, 200), cells);
         for (int i = 0, k = 0; c && i < c->item_count && k < n; i++) {
-            if (c->items[i].type == ITEM_VIDEO)
+            if (video_listed(b, c, i))
                 add_target(b, cells[k++], ACT_VIDEO, i);
         }
         break;
@@ -308,6 +323,24 @@ static void play_video_render(struct browse *b, const struct scene_env *env,
 {
     if (b->video_state)
         b->video_ops->render(b->video_state, env, now_ms);
+}
+
+/* A tap on the picture or Enter pauses the clip, or plays it on. */
+static bool play_video_toggle(struct browse *b)
+{
+    struct video *v = b->video_state ? scene_video_clip(b->video_state) : NULL;
+
+    if (!v)
+        return false;
+    video_set_pause(v, !video_paused(v));
+    return true;
+}
+
+static bool play_video_paused(const struct browse *b)
+{
+    struct video *v = b->video_state ? scene_video_clip(b->video_state) : NULL;
+
+    return v && video_paused(v);
 }
 
 /* ---- navigation -------------------------------------------------------- */
@@ -515,6 +548,7 @@ void browse_open(struct browse *b, const struct scene_env *env, int64_t now_ms)
     push(b, SCR_HOME, 0, 0);
     b->last_input_ms = now_ms;
     b->last_change_ms = now_ms;
+    b->now_ms = now_ms;
     b->max_scroll = 0;
     if (env->layout && env->content)
         build_targets(b, env);
@@ -533,6 +567,7 @@ void browse_input(struct browse *b, const struct scene_env *env,
         return;
 
     b->last_input_ms = now_ms;
+    b->now_ms = now_ms;
     build_targets(b, env);
 
     switch (ev->kind) {
@@ -546,6 +581,8 @@ void browse_input(struct browse *b, const struct scene_env *env,
         int i = hit(b, ev->x, ev->y);
         if (i >= 0)
             activate(b, env, &b->targets[i], now_ms);
+        else if (top(b)->screen == SCR_VIDEO)
+            play_video_toggle(b);
         break;
     }
     case INPUT_SWIPE:
@@ -553,6 +590,8 @@ void browse_input(struct browse *b, const struct scene_env *env,
         on_swipe(b, env, ev, now_ms);
         break;
     case INPUT_KEY:
+        if (ev->key == KEY_ENTER && top(b)->screen == SCR_VIDEO && play_video_toggle(b))
+            break;
         on_key(b, env, ev->key, now_ms);
         break;
     }
@@ -577,15 +616,30 @@ int64_t browse_update(struct browse *b, const struct scene_env *env,
 {
     if (!browse_active(b))
         return TIME_NEVER_MS;
+    b->now_ms = now_ms;
 
-    /* Watching a clip is not being idle. */
+    /* A campaign clip stops when the silence begins. */
+    if (top(b)->screen == SCR_VIDEO &&
+        !video_listed(b, env->content, top(b)->pos)) {
+        go_back(b);
+        b->last_change_ms = now_ms;
+        return now_ms;
+    }
+
+    /* Watching a clip is not being idle; a paused one is left behind. */
     int64_t next = TIME_NEVER_MS;
     if (top(b)->screen == SCR_VIDEO) {
-        b->last_input_ms = now_ms;
+        if (!play_video_paused(b))
+            b->last_input_ms = now_ms;
         next = play_video_update(b, now_ms);
-        if (top(b)->screen == SCR_VIDEO)
+        if (top(b)->screen == SCR_VIDEO && !play_video_paused(b))
             return next;
     }
+
+    /* Still frames for the video list arrive in the background. */
+    if (top(b)->screen == SCR_VIDEOS && env->video &&
+        video_player_still_busy(env->video) && now_ms + 50 < next)
+        next = now_ms + 50;
 
     int64_t end = b->last_input_ms + idle_ms(env);
     if (now_ms >= end) {
@@ -987,7 +1041,7 @@ static void draw_videos(struct browse *b, const struct scene_env *env)
     const struct content *c = env->content;
     char name[256];
 
-    if (video_count(c) == 0) {
+    if (video_count(b, c) == 0) {
         draw_label(env, "Chưa có video.", upx(b, env, THEME_TEXT_BODY),
                    FONT_REGULAR, THEME_INK, ALIGN_CENTER, b->content);
         return;
@@ -1003,15 +1057,25 @@ static void draw_videos(struct browse *b, const struct scene_env *env)
         int thumb_w = in.h * 16 / 9;
         SDL_Rect thumb = {in.x, in.y, thumb_w, in.h};
         SDL_Texture *still = NULL;
+        int still_w = 0;
+        int still_h = 0;
         if (env->video && it->media.path)
             still = video_player_still(env->video, env->renderer,
-                                       it->media.path, it->media.sha256, NULL,
-                                       NULL);
-        if (still)
-            SDL_RenderCopy(env->renderer, still, NULL, &thumb);
-        else
-            theme_fill(env->renderer, &thumb, THEME_FOOTER);
-        snprintf(name, sizeof name, "▶  %s", it->title ? it->title : it->id);
+                                       it->media.path, it->media.sha256, &still_w,
+                                       &still_h);
+        theme_fill(env->renderer, &thumb, THEME_FOOTER);
+        if (still && still_w > 0 && still_h > 0) {
+            /* Letterboxed: a portrait clip keeps its shape. */
+            SDL_Rect fit = thumb;
+            if (still_w * thumb.h > still_h * thumb.w)
+                fit.h = thumb.w * still_h / still_w;
+            else
+                fit.w = thumb.h * still_w / still_h;
+            fit.x = thumb.x + (thumb.w - fit.w) / 2;
+            fit.y = thumb.y + (thumb.h - fit.h) / 2;
+            SDL_RenderCopy(env->renderer, still, NULL, &fit);
+        }
+        snprintf(name, sizeof name, "%s", it->title ? it->title : it->id);
         SDL_Rect label = {in.x + thumb_w + theme_px(env->layout, THEME_GAP),
                           in.y, in.w - thumb_w - theme_px(env->layout, THEME_GAP),
                           in.h};
@@ -1086,6 +1150,7 @@ void browse_render(struct browse *b, const struct scene_env *env,
 
     const struct layout *l = env->layout;
     SDL_Rect all = {0, 0, l->w, l->h};
+    b->now_ms = now_ms;
     build_targets(b, env);
 
     if (top(b)->screen == SCR_VIDEO) {

@@ -309,6 +309,11 @@ const struct slot *playlist_advance(struct playlist *s, int64_t now_ms)
     return &s->slot;
 }
 
+int playlist_next_item(const struct playlist *s)
+{
+    return pick_item(s, s->last_item, s->slot.end_ms);
+}
+
 void playlist_finish(struct playlist *s, int64_t now_ms)
 {
     if (now_ms - s->slot.start_ms < 1000)

@@ -46,6 +46,10 @@ void playlist_release(struct playlist *s);
 /* Moves to the slot playing at now_ms and returns it. */
 const struct slot *playlist_advance(struct playlist *s, int64_t now_ms);
 
+/* The item expected to follow the current slot (-1: none or idle), for
+ * preparing it ahead; an urgent notice may still come first. */
+int playlist_next_item(const struct playlist *s);
+
 /* Ends the current slot at now_ms (its scene finished or failed). */
 void playlist_finish(struct playlist *s, int64_t now_ms);
 

@@ -1,6 +1,7 @@
 /* scene_video.c - the scene for video items: plays the clip full screen
  * through video.c, with a still card while there is no picture. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "config.h"
 #include "log.h"
@@ -31,12 +32,13 @@ static int parse_hhmm(const char *s)
 
 bool scene_video_quiet(const char *quiet, int minute_of_day)
 {
-    if (!quiet || !quiet[0])
+    /* Exactly "HH:MM-HH:MM"; config.c checked it, this only reads it. */
+    if (!quiet || strlen(quiet) != 11 || quiet[5] != '-')
         return false;
 
     int start = parse_hhmm(quiet);
-    int end = quiet[5] == '-' ? parse_hhmm(quiet + 6) : -1;
-    if (start < 0 || end < 0 || quiet[11] != '\0')
+    int end = parse_hhmm(quiet + 6);
+    if (start < 0 || end < 0)
         return false;
 
     if (start == end)

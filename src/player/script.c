@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,20 @@ struct script *script_load(const char *path, struct diag *diag)
 
     while (s && fgets(line, sizeof line, f)) {
         line_no++;
+
+        /* A longer line would come back in pieces, each read as a line. */
+        if (!strchr(line, '\n') && !feof(f)) {
+            bool comment = line[strspn(line, " \t")] == '#';
+            int c = fgetc(f);
+            while (c != EOF && c != '\n')
+                c = fgetc(f);
+            if (comment)
+                continue;
+            diag_add(diag, DIAG_ERROR, path, line_no, NULL, "line longer than %zu bytes",
+                     sizeof line - 2);
+            errors++;
+            continue;
+        }
 
         char *words[8];
         int n = 0;

@@ -155,6 +155,10 @@ static void copy_key(char *dst, const char *key, const char *path)
  * give a clip up. */
 static void on_vlc_log(void *data, int level, const libvlc_log_t *ctx,
                        const char *fmt, va_list args)
+    __attribute__((format(printf, 4, 0)));
+
+static void on_vlc_log(void *data, int level, const libvlc_log_t *ctx,
+                       const char *fmt, va_list args)
 {
     struct video_player *p = data;
     enum log_level ours = level >= LIBVLC_WARNING ? LOG_DEBUG : LOG_TRACE;

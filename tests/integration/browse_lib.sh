@@ -6,12 +6,9 @@
 # command-line shell (to read JSON and the player's database); a test
 # without them says SKIP and stops.
 
-PAPER=FAF7F0
-RED=B71C1C
-RED_DARK=8E1212
-INK=1A1A1A
-GOLD=F2C230
-WHITE=FFFFFF
+# The theme's colours (src/player/theme.h), for the tests too.
+# shellcheck disable=SC2034
+PAPER=FAF7F0 RED=B71C1C RED_DARK=8E1212 INK=1A1A1A GOLD=F2C230
 
 have_tools=yes
 for _tool in ffmpeg od sqlite3; do
@@ -24,41 +21,49 @@ done
 # cells FILE X Y W H MODE RRGGBB TOL: the blocks of the rectangle that a
 # person sees as separate things, one "x y w h" line each in reading
 # order (rows top to bottom, left to right within a row). MODE fg: the
-# blocks are pixels of the colour; MODE bg: the colour is the background
-# and the blocks are everything else. Rows and columns with no such pixel
-# separate blocks (gaps under 4 pixels do not); a block is reported when
-# at least 2% of it is such pixels. Works on every second pixel.
+# blocks are pixels of the colour (within TOL on every channel); MODE
+# bg: the colour is the background and the blocks are everything else.
+# Rows and columns with no such pixel separate blocks (gaps under 4
+# pixels do not); a block is reported when at least 2% of it is such
+# pixels. Works on every second pixel: ffmpeg marks the pixels, awk
+# counts them row by row.
 cells()
 {
-    _cf=$1 _cx=$2 _cy=$3 _cw=$4 _ch=$5 _mode=$6 _col=$7 _tol=$8
+    _cf=$1 _cx=$2 _cy=$3 _cw=$4 _chh=$5 _mode=$6 _col=$7 _tol=$8
     _sw=$((_cw / 2))
-    _sh=$((_ch / 2))
-    ffmpeg -v error -nostdin -i "$_cf" \
-        -vf "crop=$_cw:$_ch:$_cx:$_cy,scale=$_sw:$_sh:flags=neighbor" \
-        -f rawvideo -pix_fmt rgb24 - 2>"$TMP/ffmpeg.err" |
-        od -An -v -tu1 -w3 >"$TMP/cells.txt" || {
+    _sh=$((_chh / 2))
+
+    # One lut per channel: in range 255, else 0; grey is 255 only where
+    # all three are, and never the bytes "0" or "1" or a newline.
+    _lut=
+    for _ch in r g b; do
+        case $_ch in
+        r) _v=$(printf '%d' "0x$(echo "$_col" | cut -c1-2)") ;;
+        g) _v=$(printf '%d' "0x$(echo "$_col" | cut -c3-4)") ;;
+        b) _v=$(printf '%d' "0x$(echo "$_col" | cut -c5-6)") ;;
+        esac
+        _lut="$_lut${_lut:+:}$_ch='if(between(val,$((_v - _tol)),$((_v + _tol))),255,0)'"
+    done
+    # The colour's pixels become "1" (fg) or "0" (bg), the others the
+    # other; awk counts the "1"s.
+    _on=1 _off=0
+    [ "$_mode" = bg ] && _on=0 _off=1
+    ffmpeg -v error -nostdin -i "$_cf" -vf \
+        "crop=$_cw:$_chh:$_cx:$_cy,scale=$_sw:$_sh:flags=neighbor,lutrgb=$_lut,format=gray" \
+        -f rawvideo - 2>"$TMP/ffmpeg.err" |
+        LC_ALL=C tr '\377' "$_on" | LC_ALL=C tr -c "$_on" "$_off" |
+        fold -w "$_sw" >"$TMP/cells.txt"
+    if [ -s "$TMP/ffmpeg.err" ] || [ ! -s "$TMP/cells.txt" ]; then
         cat "$TMP/ffmpeg.err" >&2
         return 1
-    }
-    awk -v w="$_sw" -v h="$_sh" -v ox="$_cx" -v oy="$_cy" -v mode="$_mode" \
-        -v col="$_col" -v tol="$_tol" '
-    function hexv(s,   i, v) {
-        v = 0
-        for (i = 1; i <= 2; i++)
-            v = v * 16 + index("0123456789abcdef", tolower(substr(s, i, 1))) - 1
-        return v
-    }
-    function near(a, b) { return a - b <= tol && b - a <= tol }
-    function is_hit(r, g, b,   m) {
-        m = near(r, cr) && near(g, cg) && near(b, cb)
-        return mode == "fg" ? m : !m
-    }
-    # Runs of the projection p[0..n-1] with gaps of under gap merged.
+    fi
+
+    awk -v w="$_sw" -v h="$_sh" -v ox="$_cx" -v oy="$_cy" '
+    # Runs of the projection p[0..n-1], gaps of one pixel merged.
     function runs(p, n, start, stop, map,   i, j, k, last) {
         k = 0
         last = -100
         for (i = 0; i < n; i++) {
-            map[i] = -1
             if (!p[i])
                 continue
             if (i - last > 2) {
@@ -68,40 +73,43 @@ cells()
             stop[k - 1] = i
             last = i
         }
-        for (j = 0; j < k; j++)
-            for (i = start[j]; i <= stop[j]; i++)
-                map[i] = j
         return k
     }
-    BEGIN { cr = hexv(substr(col, 1, 2)); cg = hexv(substr(col, 3, 2))
-            cb = hexv(substr(col, 5, 2)) }
-    FNR == NR {
-        if (is_hit($1, $2, $3)) {
-            i = FNR - 1
-            px[i % w]++
-            py[int(i / w)]++
-        }
-        next
-    }
-    FNR == 1 {
-        nx = runs(px, w, xs, xe, xm)
-        ny = runs(py, h, ys, ye, ym)
-    }
     {
-        if (is_hit($1, $2, $3)) {
-            i = FNR - 1
-            cell[ym[int(i / w)], xm[i % w]]++
+        y = NR - 1
+        line[y] = $0
+        py[y] = gsub(/1/, "1", line[y])
+        # Columns: +1 where a run of hits starts, -1 after it ends.
+        s = $0
+        off = 0
+        while (match(s, /1+/)) {
+            d[off + RSTART - 1]++
+            d[off + RSTART - 1 + RLENGTH]--
+            off += RSTART - 1 + RLENGTH
+            s = substr(s, RSTART + RLENGTH)
         }
     }
     END {
+        run = 0
+        for (x = 0; x < w; x++) {
+            run += d[x]
+            px[x] = run
+        }
+        nx = runs(px, w, xs, xe)
+        ny = runs(py, h, ys, ye)
         for (j = 0; j < ny; j++)
             for (k = 0; k < nx; k++) {
+                n = 0
+                for (y = ys[j]; y <= ye[j]; y++) {
+                    t = substr(line[y], xs[k] + 1, xe[k] - xs[k] + 1)
+                    n += gsub(/1/, "1", t)
+                }
                 area = (ye[j] - ys[j] + 1) * (xe[k] - xs[k] + 1)
-                if (cell[j, k] * 50 >= area)
+                if (n * 50 >= area)
                     printf "%d %d %d %d\n", ox + 2 * xs[k], oy + 2 * ys[j],
                         2 * (xe[k] - xs[k] + 1), 2 * (ye[j] - ys[j] + 1)
             }
-    }' "$TMP/cells.txt" "$TMP/cells.txt"
+    }' "$TMP/cells.txt"
 }
 
 # centre "X Y W H": prints "CX CY", the middle of the block.
@@ -117,6 +125,7 @@ centre()
 # from the middle down that is mostly dark or mostly gold.
 bands()
 {
+    # shellcheck disable=SC2046
     set -- $("$PROBE" --size "$1") "$1"
     _bw=$1 _bh=$2 _bf=$3
     BAR_H=$("$PROBE" --find-row "$_bf" 0 0 "$_bw" "$_bh" $PAPER 6 500)
@@ -175,6 +184,7 @@ squeeze()
 # word counts as missing.
 check_read()
 {
+    # shellcheck disable=SC2154 # set by lib.sh
     [ "$have_ocr" = yes ] || return 0
     _rf=$1 _rx=$2 _ry=$3 _rw=$4 _rh=$5
     shift 5
@@ -189,8 +199,8 @@ check_read()
                 break
             fi
         done
-        [ $_found = yes ] ||
-            fail "$_rf: OCR did not find '$_word' in: $(read_text "$_rf" "$_rx" "$_ry" "$_rw" "$_rh" 2)"
+        [ $_found = yes ] || fail "$_rf: OCR did not find '$_word' in:" \
+            "$(read_text "$_rf" "$_rx" "$_ry" "$_rw" "$_rh" 2)"
     done
 }
 

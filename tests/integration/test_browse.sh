@@ -9,10 +9,15 @@
 # loop is back under its overlay. Where to tap is found in screenshots
 # of the run so far (a replay is exact), never from fixed pixels. A
 # 1920x1080 panel turned 90 degrees, tapped at panel points, must show
-# the portrait panel's pictures pixel for pixel. Then the keyboard alone.
+# the portrait panel's pictures pixel for pixel, and so must one turned
+# 270 degrees. A double tap and a palm on the way must not skip screens.
+# Then the keyboard alone.
 # Last, privacy: two sessions that differ only in which candidate was
 # read leave the same data directory and database.
+# Rectangles "X Y W H" are split into words on purpose.
+# shellcheck disable=SC2046
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/integration/browse_lib.sh
 . "$(dirname "$0")/browse_lib.sh"
 
 say_skips
@@ -93,15 +98,19 @@ check_count()
     [ "$2" = "$3" ] || fail "$1: $3, expected $2"
 }
 
-# check_bar FILE WORDS...: the bar's title, between its two buttons,
-# reads WORDS.
+# check_bar FILE WORDS...: the bar has its back button at the left, and
+# its title, between its two buttons, reads WORDS. The buttons are found
+# once per picture size (in $TMP/bar-WxH).
 check_bar()
 {
     _bf=$1
     shift
     bands "$_bf"
-    _bw=$("$PROBE" --size "$_bf")
-    set -- $(cells "$_bf" 0 0 "${_bw% *}" "$BAR_H" fg $RED_DARK 6 | head -n 2) "$@"
+    _bsize=$("$PROBE" --size "$_bf" | tr ' ' x)
+    [ -s "$TMP/bar-$_bsize" ] ||
+        cells "$_bf" 0 0 "${_bsize%x*}" "$BAR_H" fg $RED_DARK 6 | head -n 2 >"$TMP/bar-$_bsize"
+    set -- $(cat "$TMP/bar-$_bsize") "$@"
+    check_share "$_bf" "$1" "$2" "$3" "$4" $RED_DARK 6 300 1000 "no back button"
     _bx=$(($1 + $3))
     _btw=$(($5 - _bx))
     shift 8
@@ -195,8 +204,12 @@ locate()
         fail "$_s home: no button filled red (Ứng cử viên)"
         return 1
     }
-    BACK_XY=$(centre "$(cells "$_home" 0 0 "$_W" "$BAR_H" fg $RED_DARK 6 | head -n 1)")
+    cells "$_home" 0 0 "$_W" "$BAR_H" fg $RED_DARK 6 | head -n 2 >"$TMP/bar-$_s"
+    BACK_XY=$(centre "$(head -n 1 "$TMP/bar-$_s")")
+    # A double tap: the second tap must not press what the next screen
+    # has under the finger.
     echo "$T_HOME tap $(centre "$_red")" >>"$_ev"
+    echo "$T_HOME.1 tap $(centre "$_red")" >>"$_ev"
 
     run "$_s-b" "$_s" 0 "$_ev" 4 4 || return 1
     content_cells "$TMP/$_s-b-4.png" bg $PAPER 2 >"$TMP/unit-cells"
@@ -209,9 +222,24 @@ locate()
     run "$_s-c" "$_s" 0 "$_ev" 6 6 || return 1
     content_cells "$TMP/$_s-c-6.png" bg $PAPER 2 >"$TMP/card-cells"
     check_count "$_s unit $UNIT_NUMBER: cards" "$CAND_COUNT" "$(wc -l <"$TMP/card-cells")"
+
+    # On a 32-inch 1080p panel (0.369 mm a pixel) a target of 9 mm is
+    # 25 pixels; the smallest one found is bigger.
+    if [ "$_s" = 1920x1080 ]; then
+        CHECKS=$((CHECKS + 1))
+        _small=$(cat "$TMP/home-cells" "$TMP/unit-cells" "$TMP/card-cells" "$TMP/bar-$_s" |
+            awk '{ m = $3 < $4 ? $3 : $4; if (!n++ || m < min) min = m } END { print min }')
+        [ "$_small" -ge 25 ] || fail "$_s: a touch target only $_small pixels across (9 mm: 25)"
+    fi
     _cell=$(sed -n "$((POS + 1))p" "$TMP/card-cells")
     [ -n "$_cell" ] || return 1
     echo "$T_CARD tap $(centre "$_cell")" >>"$_ev"
+    # Then a palm: three more fingers at once, on the first and the last
+    # cards' places (the profile's buttons may be there now).
+    for _cell in "$(head -n 1 "$TMP/card-cells")" "$(tail -n 1 "$TMP/card-cells")" \
+        "$(sed -n "$((POS + 2))p" "$TMP/card-cells")"; do
+        echo "$T_CARD.05 tap $(centre "$_cell")" >>"$_ev"
+    done
 
     # Swipe left across the page for the next profile, then up to read on.
     echo "$T_SWIPE swipe $((_W * 3 / 4)) $((_H / 2)) $((_W / 4)) $((_H / 2))" >>"$_ev"
@@ -269,25 +297,25 @@ for size in 1920x1080 1280x720 1080x1920; do
     session $size
 done
 
-# A 1920x1080 panel turned 90 degrees shows the 1080x1920 canvas; a
-# finger at the panel point over a button must press it: the same
-# session in panel points gives the portrait panel's pictures.
-if [ -f "$TMP/1080x1920.ev" ]; then
+# A 1920x1080 panel turned 90 or 270 degrees shows the 1080x1920
+# canvas; a finger at the panel point over a button must press it: the
+# same session in panel points gives the portrait panel's pictures.
+for rot in 90 270; do
+    [ -f "$TMP/1080x1920.ev" ] || break
     while read -r t kind a b c d; do
         case $kind in
-        tap) echo "$t tap $(to_panel 90 1920 1080 "$a" "$b")" ;;
-        swipe) echo "$t swipe $(to_panel 90 1920 1080 "$a" "$b")" \
-            "$(to_panel 90 1920 1080 "$c" "$d")" ;;
+        tap) echo "$t tap $(to_panel $rot 1920 1080 "$a" "$b")" ;;
+        swipe) echo "$t swipe $(to_panel $rot 1920 1080 "$a" "$b")" \
+            "$(to_panel $rot 1920 1080 "$c" "$d")" ;;
         esac
-    done <"$TMP/1080x1920.ev" >"$TMP/rotated.ev"
+    done <"$TMP/1080x1920.ev" >"$TMP/rotated-$rot.ev"
     # shellcheck disable=SC2086
-    if run rotated 1920x1080 90 "$TMP/rotated.ev" $RUN_FOR $SHOTS; then
-        for t in $SHOTS; do
-            check_same "$TMP/rotated-$t.png" "$TMP/1080x1920-$t.png" 0 0 1080 1920 \
-                "rotated panel at ${t}s: not the portrait panel's picture"
-        done
-    fi
-fi
+    run rotated-$rot 1920x1080 $rot "$TMP/rotated-$rot.ev" $RUN_FOR $SHOTS || continue
+    for t in $SHOTS; do
+        check_same "$TMP/rotated-$rot-$t.png" "$TMP/1080x1920-$t.png" 0 0 1080 1920 \
+            "panel turned $rot degrees, at ${t}s: not the portrait panel's picture"
+    done
+done
 
 # The keyboard alone: the first key wakes the board, Enter shows the
 # focus, then arrows, Enter and Back do what taps do.
@@ -328,26 +356,29 @@ if run keys 1920x1080 0 "$TMP/keys.ev" $((11 + IDLE_S)) $KEY_SHOTS; then
 fi
 
 # Privacy: read one candidate, or another; afterwards the data folder
-# and the database are the same, bar the import's wall-clock time, and
-# the log names neither.
+# and the database are the same (bar the import's wall-clock time), the
+# database names the candidates read only in the loop's exposure totals,
+# and the log names neither.
+
+# dump DATA_DIR: the database as SQL and a checksum of every other file.
+dump()
+{
+    sqlite3 "$1/bangtin.db" .dump |
+        sed 's/^\(INSERT INTO bundles VALUES([0-9]*,[^,]*\),[0-9]*,/\1,TIME,/'
+    (cd "$1" && find . -type f ! -name 'bangtin.db*' | sort | xargs sha256sum)
+}
+
 if [ -f "$TMP/1280x720.ev" ]; then
-    other=$TMP/other.ev
-    # The same session, tapping the card after (the next candidate).
-    awk -v t=$T_CARD '$1 == t { $3 = "NEXT" } { print }' "$TMP/1280x720.ev" >"$other"
-    next_xy=$(centre "$(content_cells "$TMP/1280x720-c-6.png" bg $PAPER 2 |
+    # The same session, tapping the next card (the next candidate).
+    next=$(centre "$(content_cells "$TMP/1280x720-c-6.png" bg $PAPER 2 |
         sed -n "$((POS + 2))p")")
-    sed -i "s/ NEXT [0-9]*$/ $next_xy/" "$other"
-    run other 1280x720 0 "$other" $RUN_FOR 8 && cp "$TMP/play.log" "$TMP/other.log"
+    awk -v t=$T_CARD -v xy="$next" '$1 == t { $0 = t " tap " xy } { print }' \
+        "$TMP/1280x720.ev" >"$TMP/other.ev"
+    run other 1280x720 0 "$TMP/other.ev" $RUN_FOR 8 && cp "$TMP/play.log" "$TMP/other.log"
     check_profile "$TMP/other-8.png" $((POS + 1))
-    # The first session's data, rerun to keep its log.
     run privacy 1280x720 0 "$TMP/1280x720.ev" $RUN_FOR 8
     check_profile "$TMP/privacy-8.png" $POS
 
-    dump()
-    {
-        sqlite3 "$1/bangtin.db" .dump | sed 's/^\(INSERT INTO bundles VALUES([0-9]*,[^,]*\),[0-9]*,/\1,TIME,/'
-        (cd "$1" && find . -type f ! -name 'bangtin.db*' | sort | xargs sha256sum)
-    }
     dump "$TMP/data-privacy" >"$TMP/privacy.dump"
     dump "$TMP/data-other" >"$TMP/other.dump"
     CHECKS=$((CHECKS + 1))
@@ -355,7 +386,7 @@ if [ -f "$TMP/1280x720.ev" ]; then
         fail "privacy: the data folder differs with the candidate read:"
         diff "$TMP/privacy.dump" "$TMP/other.dump" | head -n 10 | sed 's/^/    /'
     fi
-    for pos in $POS $((POS + 1)); do
+    for pos in $POS $((POS + 1)) $((POS + 2)); do
         id=$(cand_id $pos)
         name=$(cand_name "$id")
         for log in "$TMP/play.log" "$TMP/other.log"; do
@@ -364,9 +395,8 @@ if [ -f "$TMP/1280x720.ev" ]; then
                 fail "privacy: $log names $id ($name)"
             fi
         done
-        # The database names a candidate only in the exposure totals.
         CHECKS=$((CHECKS + 1))
-        n=$(grep -F "$id" "$TMP/privacy.dump" | grep -vc "^INSERT INTO exposure VALUES('$id',")
+        n=$(grep -F "'$id'" "$TMP/privacy.dump" | grep -vc "^INSERT INTO exposure VALUES('$id',")
         [ "$n" = 0 ] || fail "privacy: the database names $id outside the exposure totals"
     done
 fi
