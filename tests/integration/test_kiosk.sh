@@ -25,6 +25,14 @@ trap cleanup EXIT
 export DISPLAY="$display"
 unset SDL_VIDEODRIVER
 
+# The X server takes a moment to accept clients.
+i=0
+until xdotool getdisplaygeometry >/dev/null 2>&1; do
+    i=$((i + 1))
+    [ $i -lt 100 ] || { echo "FAIL: Xvfb did not start on $display"; cat "$work/xvfb.log"; exit 1; }
+    sleep 0.1
+done
+
 fail() {
     echo "FAIL: $*"
     sed 's/^/  player: /' "$work/player.log" | tail -n 20
@@ -37,6 +45,7 @@ wait_window() {
     while [ $i -lt "$1" ]; do
         wid=$(xdotool search --onlyvisible --name '^bangtin$' 2>/dev/null | head -n 1)
         [ -n "$wid" ] && return 0
+        kill -0 "$player" 2>/dev/null || return 1
         sleep 0.1
         i=$((i + 1))
     done
