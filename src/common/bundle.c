@@ -58,6 +58,7 @@ const char *item_type_name(enum item_type type)
 
 /* Diagnostics */
 
+__attribute__((format(printf, 4, 0)))
 static void vreport(struct loader *ld, enum diag_severity severity,
                     const char *field, const char *fmt, va_list ap)
 {

@@ -78,7 +78,7 @@ static void fallback_render(void *state, const struct scene_env *env, int64_t no
 
     struct tm local;
     tzone_local(env->tz, now_ms / 1000, &local);
-    char clock[32];
+    char clock[64];
     snprintf(clock, sizeof clock, "%02d:%02d  %02d/%02d/%04d", local.tm_hour, local.tm_min,
              local.tm_mday, local.tm_mon + 1, local.tm_year + 1900);
     struct text_style small = {theme_px(l, THEME_TEXT_SMALL), FONT_REGULAR, THEME_WHITE,

@@ -202,7 +202,7 @@ static int store_all_media(struct store *s, const struct content *c)
 
 static int write_file(const char *path, const char *data, size_t len)
 {
-    char tmp[PATH_MAX + 16];
+    char tmp[PATH_MAX + 128];
     snprintf(tmp, sizeof tmp, "%s.part", path);
 
     FILE *f = fopen(tmp, "wb");
