@@ -26,7 +26,8 @@
 #define ELECTION_DAY_MS 1773507600000LL
 
 /* "Ủy ban bầu cử phường Hoa Sen", with Ủ as one code point. */
-#define COMMISSION_NFC "\xe1\xbb\xa6y ban b\xe1\xba\xa7u c\xe1\xbb\xad ph\xc6\xb0\xe1\xbb\x9dng Hoa Sen"
+#define COMMISSION_NFC \
+    "\xe1\xbb\xa6y ban b\xe1\xba\xa7u c\xe1\xbb\xad ph\xc6\xb0\xe1\xbb\x9dng Hoa Sen"
 
 static struct content *load(const char *name, enum bundle_check check,
                             struct diag *d)
