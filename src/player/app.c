@@ -86,7 +86,6 @@ struct app {
     unsigned shown_serial;
     struct item urgent_item;    /* stands for an urgent notice's slot */
     bool shown_campaign;        /* the scene shows a campaign item */
-    bool was_browsing;
     unsigned prepared_serial;   /* the slot whose successor was prepared */
     unsigned browse_serial;     /* the slot when browsing began */
 
@@ -813,21 +812,12 @@ static void loop(struct app *a)
         if (opt->headless)
             deliver_script(a, now);
 
-        bool browsing = browse_active(a->browse);
-        if (a->was_browsing && !browsing) {
-            /* Back to the loop: the session is forgotten, the schedule
-             * picks up where the clock is now. */
-            a->shown_serial--;
-            a->dirty = true;
-        }
-        a->was_browsing = browsing;
-        if (browsing && a->playlist_ready) {
+        /* Browsing left the loop's scene; when it ends, the schedule
+         * enters whatever slot the clock has reached. */
+        if (browse_active(a->browse) && a->playlist_ready) {
             const struct slot *slot = playlist_advance(&a->playlist, now);
-            if (slot->kind == SLOT_URGENT && slot->serial != a->browse_serial) {
+            if (slot->kind == SLOT_URGENT && slot->serial != a->browse_serial)
                 browse_close(a->browse);
-                a->was_browsing = false;
-                a->shown_serial = slot->serial - 1;
-            }
         }
         if (!browse_active(a->browse)) {
             follow_schedule(a, now);
