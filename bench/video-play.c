@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <SDL.h>
 
@@ -23,6 +24,11 @@ int main(int argc, char **argv)
     int rc = 1;
 
     log_set_level(LOG_WARN);
+    /* As the player does on a machine without a GPU. */
+    if (access("/dev/dri/card0", F_OK) != 0 && access("/dev/dri/card1", F_OK) != 0) {
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
         return 1;
@@ -41,6 +47,7 @@ int main(int argc, char **argv)
     struct video_player_options options = {
         .audio_output = false,
         .chroma = rgb ? VIDEO_CHROMA_RV32 : VIDEO_CHROMA_I420,
+        .texture_format = SDL_GetWindowPixelFormat(win),
     };
     struct video_player *p = video_player_create(&options);
     struct video_request req = {

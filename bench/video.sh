@@ -147,12 +147,15 @@ EOF
         > /dev/null 2>&1
     (cd "$ROOT" && exec "$ROOT/$BUILD/bangtin" --content "$work/bundle-$label" \
         --data-dir "$work/data-$label" --set width=1920 --set height=1080 \
-        --log-level warn) > "$work/app.log" 2>&1 &
+        --log-level info) > "$work/app.log" 2>&1 &
     pid=$!
     m=$(measure "$label" "$pid")
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    row "bangtin (app, overlay)" "$label" ${m% *} ${m#* } "-"
+    # The player logs each clip's counts when it closes it, on SIGTERM too.
+    frames=$(sed -n 's/.* \([0-9]*\) pictures decoded, \([0-9]*\) shown.*/presented \2 of \1 decoded/p' \
+        "$work/app.log" | tail -1)
+    row "bangtin (app, overlay)" "$label" ${m% *} ${m#* } "${frames:--}"
 }
 
 run_chromium() {

@@ -1,5 +1,7 @@
 /* vlc-decode.c - bench helper: the decode-only baseline. libvlc plays a
- * clip in a loop with no picture output at all, for SECONDS. */
+ * clip in a loop with no picture output at all, for SECONDS, decoding as
+ * bangtin has it decode (one decoder thread, 50 ms read-ahead: see
+ * video_player_create in src/player/video.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -13,7 +15,8 @@ int main(int argc, char **argv)
     }
     const char *args[] = {
         "--quiet", "--no-xlib", "--vout=dummy", "--no-audio",
-        "--avcodec-hw=none", "--input-repeat=1000",
+        "--avcodec-hw=none", "--input-repeat=1000", "--avcodec-threads=1",
+        "--file-caching=50",
     };
     libvlc_instance_t *vlc = libvlc_new(sizeof args / sizeof args[0], args);
     if (!vlc) {

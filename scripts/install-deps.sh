@@ -5,7 +5,7 @@ set -eu
 
 PACKAGES="build-essential pkg-config clang libclang-rt-14-dev
  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
- libvlc-dev vlc-plugin-base vlc-plugin-video-output
+ libvlc-dev libvlc-bin vlc-plugin-base vlc-plugin-video-output
  libcurl4-openssl-dev libsqlite3-dev libqrencode-dev libsodium-dev
  libcjson-dev libutf8proc-dev libmicrohttpd-dev libcmocka-dev
  tzdata zbar-tools tesseract-ocr tesseract-ocr-vie ffmpeg sqlite3 xvfb xdotool valgrind"

@@ -258,6 +258,7 @@ static void ensure_video(struct app *a)
     struct video_player_options options = {
         .audio_output = !a->opt->headless,
         .chroma = VIDEO_CHROMA_I420,
+        .texture_format = display_pixel_format(a->display),
     };
     a->video = video_player_create(&options);
     if (!a->video)

@@ -716,7 +716,7 @@ static void outline(SDL_Renderer *r, SDL_Rect box, int thick, SDL_Color c)
         {box.x + box.w, box.y, thick, box.h},
     };
 
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    theme_draw_color(r, c);
     SDL_RenderFillRects(r, edges, 4);
 }
 
@@ -1056,25 +1056,11 @@ static void draw_videos(struct browse *b, const struct scene_env *env)
         SDL_Rect in = theme_inset(t->r, theme_px(env->layout, 16));
         int thumb_w = in.h * 16 / 9;
         SDL_Rect thumb = {in.x, in.y, thumb_w, in.h};
-        SDL_Texture *still = NULL;
-        int still_w = 0;
-        int still_h = 0;
-        if (env->video && it->media.path)
-            still = video_player_still(env->video, env->renderer,
-                                       it->media.path, it->media.sha256, &still_w,
-                                       &still_h);
         theme_fill(env->renderer, &thumb, THEME_FOOTER);
-        if (still && still_w > 0 && still_h > 0) {
-            /* Letterboxed: a portrait clip keeps its shape. */
-            SDL_Rect fit = thumb;
-            if (still_w * thumb.h > still_h * thumb.w)
-                fit.h = thumb.w * still_h / still_w;
-            else
-                fit.w = thumb.h * still_w / still_h;
-            fit.x = thumb.x + (thumb.w - fit.w) / 2;
-            fit.y = thumb.y + (thumb.h - fit.h) / 2;
-            SDL_RenderCopy(env->renderer, still, NULL, &fit);
-        }
+        /* Letterboxed: a portrait clip keeps its shape. */
+        if (env->video && it->media.path)
+            video_player_draw_still(env->video, env->renderer, it->media.path,
+                                    it->media.sha256, &thumb);
         snprintf(name, sizeof name, "%s", it->title ? it->title : it->id);
         SDL_Rect label = {in.x + thumb_w + theme_px(env->layout, THEME_GAP),
                           in.y, in.w - thumb_w - theme_px(env->layout, THEME_GAP),

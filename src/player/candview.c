@@ -114,7 +114,7 @@ static void silhouette(SDL_Renderer *r, SDL_Rect box)
 
     int side = box.w < box.h ? box.w : box.h;
     int cx = box.x + box.w / 2;
-    SDL_SetRenderDrawColor(r, SILHOUETTE.r, SILHOUETTE.g, SILHOUETTE.b, 0xFF);
+    theme_draw_color(r, SILHOUETTE);
     fill_circle(r, cx, box.y + box.h * 38 / 100, side * 20 / 100);
     fill_half_ellipse(r, cx, box.y + box.h * 88 / 100, side * 40 / 100,
                       side * 26 / 100, box.y + box.h - 1);
@@ -180,7 +180,7 @@ static void frame(SDL_Renderer *r, SDL_Rect box, int thick, SDL_Color c)
         {box.x + box.w - thick, box.y, thick, box.h},
     };
 
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    theme_draw_color(r, c);
     SDL_RenderFillRects(r, edges, 4);
 }
 

@@ -283,6 +283,17 @@ int display_screenshot(struct display *d, const char *path)
     return 0;
 }
 
+Uint32 display_pixel_format(const struct display *d)
+{
+    if (d->canvas)
+        return SDL_PIXELFORMAT_ARGB8888;
+    if (d->surface)
+        return d->surface->format->format;
+
+    Uint32 format = SDL_GetWindowPixelFormat(d->window);
+    return format == SDL_PIXELFORMAT_UNKNOWN ? SDL_PIXELFORMAT_ARGB8888 : format;
+}
+
 void display_to_canvas(const struct display *d, int x, int y, int *cx, int *cy)
 {
     /* The canvas is centred on the panel; undo the rotation around it. */

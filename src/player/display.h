@@ -47,6 +47,10 @@ void display_present(struct display *d);
 /* Saves the canvas as a PNG. Returns 0 or -1 (logged). */
 int display_screenshot(struct display *d, const char *path);
 
+/* The pixel format of what scenes draw on (canvas, window or panel):
+ * pictures made in it are drawn without a conversion. */
+Uint32 display_pixel_format(const struct display *d);
+
 /* Maps panel (touch) coordinates to canvas coordinates. */
 void display_to_canvas(const struct display *d, int x, int y, int *cx, int *cy);
 

@@ -130,13 +130,9 @@ static void local_time(const struct scene_env *env, int64_t ms, struct tm *tm)
 static void fill_band(SDL_Renderer *r, const SDL_Rect *rect, SDL_Color c,
                       bool over_picture)
 {
-    if (over_picture) {
-        c.a = BAND_ALPHA;
-        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    }
-    theme_fill(r, rect, c);
     if (over_picture)
-        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+        c.a = BAND_ALPHA;
+    theme_fill(r, rect, c);
 }
 
 /* Draws one line vertically centred in band, returns its width or -1. */

@@ -129,7 +129,7 @@ static void format_when(const struct milestone *m, const struct tzone *tz, char 
 
 static void fill_circle(SDL_Renderer *r, int cx, int cy, int radius, SDL_Color c)
 {
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    theme_draw_color(r, c);
     for (int dy = -radius; dy <= radius; dy++) {
         int dx = 0;
         while ((dx + 1) * (dx + 1) + dy * dy <= radius * radius)

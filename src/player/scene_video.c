@@ -6,6 +6,7 @@
 #include "config.h"
 #include "log.h"
 #include "text.h"
+#include "theme.h"
 #include "tzone.h"
 #include "video.h"
 
@@ -155,8 +156,7 @@ static void draw_card(const struct video_scene *s, const struct scene_env *env)
 {
     const struct layout *l = env->layout;
 
-    SDL_SetRenderDrawColor(env->renderer, 0x1c, 0x2b, 0x3a, 0xff);
-    SDL_RenderFillRect(env->renderer, NULL);
+    theme_fill(env->renderer, NULL, (SDL_Color){0x1c, 0x2b, 0x3a, 0xff});
 
     if (!env->text || !s->item->title || !l)
         return;
@@ -185,8 +185,7 @@ static void video_render(void *state, const struct scene_env *env, int64_t now_m
         SDL_GetRendererOutputSize(env->renderer, &all.w, &all.h);
     }
 
-    SDL_SetRenderDrawColor(env->renderer, 0, 0, 0, 0xff);
-    SDL_RenderFillRect(env->renderer, NULL);
+    /* The frame starts cleared to black: bars need no drawing. */
     if (s->failed || !video_draw(s->video, env->renderer, &all))
         draw_card(s, env);
 }

@@ -43,9 +43,19 @@ static inline int theme_px(const struct layout *l, int units)
     return px > 0 ? px : 1;
 }
 
+/* Sets the colour for fills and lines. An opaque colour is drawn without
+ * blending: on a software renderer blending costs a multiply per pixel
+ * even at full alpha. */
+static inline void theme_draw_color(SDL_Renderer *r, SDL_Color c)
+{
+    SDL_SetRenderDrawBlendMode(r, c.a == 0xff ? SDL_BLENDMODE_NONE
+                                              : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+}
+
 static inline void theme_fill(SDL_Renderer *r, const SDL_Rect *rect, SDL_Color c)
 {
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    theme_draw_color(r, c);
     SDL_RenderFillRect(r, rect);
 }
 

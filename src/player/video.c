@@ -13,6 +13,14 @@
  *   buffer when the counter moved, and releases it. It never holds the
  *   mutex while calling libvlc, so libvlc_media_player_stop (which joins
  *   the output thread) cannot deadlock against display.
+ * - Upload is the one conversion a picture needs: a GPU renderer takes
+ *   the YUV planes as they are; in software the planes are converted
+ *   once, straight into an opaque texture in the panel's own pixel
+ *   format, so drawing it is a single scaled copy (measured: the default
+ *   YUV texture cost SDL two scratch surfaces and a blend per picture).
+ * - Memory is mostly libvlc's decoded pictures: one decoder thread per
+ *   clip unless it falls behind, and a short read-ahead (see
+ *   video_player_create; figures in bench/RESULTS.md).
  * - libvlc events only set atomic flags; video_poll reads them on the main
  *   thread and makes every decision (end, failure, time limits). Nothing
  *   calls libvlc from inside a libvlc callback.
@@ -36,6 +44,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <vlc/vlc.h>
 
 #include "log.h"
@@ -46,6 +55,10 @@
 #define VIDEO_STILL_AT_MS 1000
 #define VIDEO_KEY_SIZE 65
 #define VIDEO_PLANES 3
+#define VIDEO_HINTS_MAX 32
+#define VIDEO_EARLY_SLACK_MS 200
+#define VIDEO_EARLY_MAX_MS 1000
+#define VIDEO_THREADS_MAX 4
 
 struct bad_entry {
     char key[VIDEO_KEY_SIZE];
@@ -54,10 +67,26 @@ struct bad_entry {
     int64_t retry_at_ms;   /* monotonic; 0: not blocked */
 };
 
+/* How many decoder threads a clip gets. Each thread keeps pictures of
+ * its own (about 10 MB at 1080p), so a clip starts with one and gets
+ * another next time only if libvlc had to drop late pictures. */
+struct decode_hint {
+    char key[VIDEO_KEY_SIZE];
+    int threads;
+};
+
+/* A decoded picture on the renderer's side. The texture has the size of
+ * libvlc's buffers; the picture is its top-left w x h. */
+struct picture {
+    SDL_Texture *texture;
+    Uint32 format;
+    int tex_w, tex_h;
+    int w, h;
+};
+
 struct still {
     char key[VIDEO_KEY_SIZE];
-    SDL_Texture *texture;  /* NULL with failed set: no still possible */
-    int w, h;
+    struct picture pic;    /* no texture with failed set: no still possible */
     bool failed;
     int64_t used_ms;
 };
@@ -72,14 +101,17 @@ struct video_player {
     char last_error[256];
 
     /* The last closed clip's picture, shown until the next one has its own. */
-    SDL_Texture *held;
-    int held_w, held_h;
+    struct picture held;
     int64_t held_since_ms;
 
     struct video *prepared;
 
     struct bad_entry bad[VIDEO_BAD_MAX];
     int bad_count;
+
+    struct decode_hint hints[VIDEO_HINTS_MAX];
+    int hint_next;              /* the slot a new hint replaces */
+    int threads_max;
 
     struct still stills[VIDEO_STILLS_MAX];
     struct video *still_job;
@@ -124,11 +156,12 @@ struct video {
     long frames_seen;
     long frames_uploaded;
     long presented;
+    long early;                 /* pictures from before the start offset */
+    bool at_start;              /* playing from the start offset */
     int64_t opened_ms;
     int64_t first_frame_ms;
     int64_t last_frame_ms;
-    SDL_Texture *texture;
-    int tex_w, tex_h;
+    struct picture pic;
     int visible_w, visible_h;   /* the picture inside the buffers */
 };
 
@@ -207,7 +240,15 @@ struct video_player *video_player_create(const struct video_player_options *opti
     mallopt(M_ARENA_MAX, 2);
     mallopt(M_MMAP_THRESHOLD, 512 * 1024);
 
-    const char *args[12];
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    p->threads_max = cores < 1 ? 1 : cores > VIDEO_THREADS_MAX ? VIDEO_THREADS_MAX
+                                                               : (int)cores;
+
+    /* Clips are local files: a short read-ahead is enough, and every
+     * 50 ms of it holds one or two more decoded pictures. Without libvlc's
+     * plugin cache (plugins.dat, made by vlc-cache-gen from libvlc-bin)
+     * every plugin is loaded at start: 370 of them, 25 MB. */
+    const char *args[16];
     int n = 0;
     args[n++] = "--no-xlib";
     args[n++] = "--quiet";
@@ -217,6 +258,7 @@ struct video_player *video_player_create(const struct video_player_options *opti
     args[n++] = "--no-snapshot-preview";
     args[n++] = "--no-lua";
     args[n++] = "--avcodec-hw=none";
+    args[n++] = "--file-caching=50";
     if (!p->options.audio_output)
         args[n++] = "--aout=adummy";
 
@@ -234,10 +276,37 @@ struct video_player *video_player_create(const struct video_player_options *opti
     return p;
 }
 
+static void picture_clear(struct picture *pic)
+{
+    if (pic->texture)
+        SDL_DestroyTexture(pic->texture);
+    memset(pic, 0, sizeof *pic);
+}
+
+/* Draws the picture as large as fits inside box, centred, keeping its
+ * shape. The texture is opaque and drawn without blending, so on a
+ * software renderer this is one scaled copy. */
+static void picture_draw(SDL_Renderer *r, const struct picture *pic,
+                         const SDL_Rect *box)
+{
+    SDL_Rect src = {0, 0, pic->w, pic->h};
+    SDL_Rect out = *box;
+
+    if (pic->w <= 0 || pic->h <= 0)
+        return;
+    if ((int64_t)pic->w * box->h > (int64_t)pic->h * box->w) {
+        out.h = (int)((int64_t)box->w * pic->h / pic->w);
+        out.y = box->y + (box->h - out.h) / 2;
+    } else {
+        out.w = (int)((int64_t)box->h * pic->w / pic->h);
+        out.x = box->x + (box->w - out.w) / 2;
+    }
+    SDL_RenderCopy(r, pic->texture, &src, &out);
+}
+
 static void still_clear(struct still *s)
 {
-    if (s->texture)
-        SDL_DestroyTexture(s->texture);
+    picture_clear(&s->pic);
     memset(s, 0, sizeof *s);
 }
 
@@ -253,8 +322,7 @@ void video_player_destroy(struct video_player *p)
 
     for (int i = 0; i < VIDEO_STILLS_MAX; i++)
         still_clear(&p->stills[i]);
-    if (p->held)
-        SDL_DestroyTexture(p->held);
+    picture_clear(&p->held);
 
     libvlc_log_unset(p->vlc);
     libvlc_release(p->vlc);
@@ -371,21 +439,25 @@ static unsigned video_setup(void **opaque, char *chroma, unsigned *width,
         *height = h;
     }
 
+    /* The planes follow each other the way SDL_ConvertPixels reads
+     * IYUV: chroma rows half the luma pitch, no rows in between. Pitches
+     * stay multiples of 32 bytes for libvlc's SIMD copies, and a slack
+     * after the last plane absorbs a decoder that writes whole blocks. */
     if (v->player->options.chroma == VIDEO_CHROMA_RV32) {
         memcpy(chroma, "RV32", 4);
         pitch[0] = align_up(w * 4, 32);
-        line[0] = align_up(h, 32);
+        line[0] = h;
         planes = 1;
     } else {
         memcpy(chroma, "I420", 4);
-        pitch[0] = align_up(w, 32);
-        line[0] = align_up(h, 32);
-        pitch[1] = pitch[2] = align_up((w + 1) / 2, 32);
-        line[1] = line[2] = align_up((h + 1) / 2, 32);
+        pitch[0] = align_up(w, 64);
+        line[0] = h;
+        pitch[1] = pitch[2] = pitch[0] / 2;
+        line[1] = line[2] = (h + 1) / 2;
         planes = 3;
     }
 
-    size_t size = 0;
+    size_t size = (size_t)pitch[0] * 32;
     for (int i = 0; i < planes; i++)
         size += (size_t)pitch[i] * line[i];
 
@@ -517,6 +589,52 @@ static void apply_volume(struct video *v)
 
 static int player_start(struct video *v);
 
+static struct decode_hint *hint_find(struct video_player *p, const char *key)
+{
+    for (int i = 0; i < VIDEO_HINTS_MAX; i++) {
+        if (p->hints[i].key[0] && strcmp(p->hints[i].key, key) == 0)
+            return &p->hints[i];
+    }
+    return NULL;
+}
+
+static int decode_threads_for(struct video_player *p, const char *key)
+{
+    const struct decode_hint *h = hint_find(p, key);
+
+    return h ? h->threads : 1;
+}
+
+/* After a clip: when libvlc dropped more than 2 % of its pictures as
+ * late, the decoder did not keep up; give the clip one more thread the
+ * next time it plays. */
+static void learn_decode_threads(struct video *v)
+{
+    struct video_player *p = v->player;
+    libvlc_media_stats_t stats;
+
+    if (!v->media || !libvlc_media_get_stats(v->media, &stats))
+        return;
+    if (stats.i_decoded_video < 30 ||
+        stats.i_lost_pictures * 50 <= stats.i_decoded_video)
+        return;
+
+    int threads = decode_threads_for(p, v->key);
+    if (threads >= p->threads_max)
+        return;
+
+    struct decode_hint *h = hint_find(p, v->key);
+    if (!h) {
+        h = &p->hints[p->hint_next];
+        p->hint_next = (p->hint_next + 1) % VIDEO_HINTS_MAX;
+        snprintf(h->key, sizeof h->key, "%s", v->key);
+    }
+    h->threads = threads + 1;
+    log_info("video", "%s: %d of %d pictures were late; decoding it with %d "
+             "threads from now on", v->path, stats.i_lost_pictures,
+             stats.i_decoded_video, h->threads);
+}
+
 /* Creates the clip and starts libvlc on it (paused: stopped on its
  * first picture, for a prepared clip or a still). */
 static struct video *clip_start(struct video_player *p,
@@ -627,6 +745,11 @@ static int player_start(struct video *v)
         return 0;
     }
 
+    char threads[32];
+    snprintf(threads, sizeof threads, ":avcodec-threads=%d",
+             decode_threads_for(v->player, v->key));
+    libvlc_media_add_option(v->media, threads);
+
     v->mp = libvlc_media_player_new_from_media(v->media);
     if (!v->mp) {
         log_error("video", "%s: no libvlc player (%s)", v->path,
@@ -719,6 +842,10 @@ void video_close(struct video *v)
 
     /* Joins libvlc's threads: no callback runs after this. */
     if (v->mp) {
+        if (v->frames_seen > 0 && !v->waiting_first)
+            log_info("video", "%s: %ld pictures decoded, %ld shown", v->path,
+                     v->frames_seen - v->early, v->presented);
+        learn_decode_threads(v);
         libvlc_media_player_stop(v->mp);
         libvlc_media_player_release(v->mp);
     }
@@ -731,15 +858,12 @@ void video_close(struct video *v)
     }
 
     /* The picture stays up until the next clip has its own. */
-    if (v->texture && v->frames_uploaded > 0 && p) {
-        if (p->held)
-            SDL_DestroyTexture(p->held);
-        p->held = v->texture;
-        p->held_w = v->tex_w;
-        p->held_h = v->tex_h;
+    if (v->pic.texture && v->presented > 0 && p) {
+        picture_clear(&p->held);
+        p->held = v->pic;
         p->held_since_ms = mono_ms();
-    } else if (v->texture) {
-        SDL_DestroyTexture(v->texture);
+    } else {
+        picture_clear(&v->pic);
     }
 
     frame_free(v->buffers[0], v->buffer_size);
@@ -890,42 +1014,69 @@ bool video_has_new_frame(struct video *v)
     return fresh;
 }
 
-/* Makes sure the clip has a texture of the picture's size, adopting the
+/* True when the renderer draws YUV textures itself (GPU renderers). */
+static bool renderer_takes_yuv(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+
+    if (SDL_GetRendererInfo(r, &info) != 0)
+        return false;
+    for (Uint32 i = 0; i < info.num_texture_formats; i++) {
+        if (info.texture_formats[i] == SDL_PIXELFORMAT_IYUV)
+            return true;
+    }
+    return false;
+}
+
+/* The texture format for the clip's pictures on r. A renderer without
+ * YUV textures would convert into a texture of its own choosing (ARGB),
+ * and drawing that onto a panel of another format costs two scratch
+ * surfaces per picture; converting into the panel's format avoids it. */
+static Uint32 texture_format_for(const struct video_player *p, SDL_Renderer *r)
+{
+    if (p->options.chroma == VIDEO_CHROMA_I420 && renderer_takes_yuv(r))
+        return SDL_PIXELFORMAT_IYUV;
+    return p->options.texture_format ? p->options.texture_format
+                                     : SDL_PIXELFORMAT_ARGB8888;
+}
+
+/* Makes sure the clip has a texture of its buffers' size, adopting the
  * held one when it fits. Called with v->lock held. */
 static int ensure_texture(struct video *v, SDL_Renderer *r)
 {
     struct video_player *p = v->player;
-    int w = v->visible_w < (int)v->width ? v->visible_w : (int)v->width;
-    int h = v->visible_h < (int)v->height ? v->visible_h : (int)v->height;
-    Uint32 format = p->options.chroma == VIDEO_CHROMA_RV32
-                        ? SDL_PIXELFORMAT_ARGB8888
-                        : SDL_PIXELFORMAT_IYUV;
+    struct picture *pic = &v->pic;
+    int tex_w = (int)v->width;
+    int tex_h = (int)v->height;
+    Uint32 format = texture_format_for(p, r);
 
-    if (v->texture && v->tex_w == w && v->tex_h == h)
-        return 0;
-    if (v->texture) {
-        SDL_DestroyTexture(v->texture);
-        v->texture = NULL;
-    }
-
-    if (p->held && p->held_w == w && p->held_h == h) {
-        v->texture = p->held;
-        p->held = NULL;
-    } else {
-        v->texture = SDL_CreateTexture(r, format, SDL_TEXTUREACCESS_STREAMING,
-                                       w, h);
-        if (!v->texture) {
-            log_error("video", "%s: no %dx%d texture (%s)", v->path, w, h,
-                      SDL_GetError());
-            return -1;
+    if (!pic->texture || pic->format != format || pic->tex_w != tex_w ||
+        pic->tex_h != tex_h) {
+        picture_clear(pic);
+        if (p->held.texture && p->held.format == format &&
+            p->held.tex_w == tex_w && p->held.tex_h == tex_h) {
+            *pic = p->held;
+            memset(&p->held, 0, sizeof p->held);
+        } else {
+            pic->texture = SDL_CreateTexture(r, format, SDL_TEXTUREACCESS_STREAMING,
+                                             tex_w, tex_h);
+            if (!pic->texture) {
+                log_error("video", "%s: no %dx%d texture (%s)", v->path, tex_w,
+                          tex_h, SDL_GetError());
+                return -1;
+            }
+            SDL_SetTextureBlendMode(pic->texture, SDL_BLENDMODE_NONE);
+            pic->format = format;
+            pic->tex_w = tex_w;
+            pic->tex_h = tex_h;
         }
     }
-    v->tex_w = w;
-    v->tex_h = h;
+    pic->w = v->visible_w < tex_w ? v->visible_w : tex_w;
+    pic->h = v->visible_h < tex_h ? v->visible_h : tex_h;
     return 0;
 }
 
-/* libvlc's buffers carry the decoder's padding (1080 lines come as
+/* libvlc's buffers can carry the decoder's padding (1080 lines come as
  * 1090); the picture's own size is asked for once it plays. Never under
  * v->lock: libvlc takes its own locks. */
 static void find_visible_size(struct video *v)
@@ -941,6 +1092,57 @@ static void find_visible_size(struct video *v)
     }
 }
 
+/* Copies the front buffer into the texture: the planes as they are for a
+ * YUV texture, else converted to RGB in the same pass. */
+static int fill_texture(struct video *v)
+{
+    const unsigned char *base = v->buffers[v->front];
+    struct picture *pic = &v->pic;
+
+    if (pic->format == SDL_PIXELFORMAT_IYUV) {
+        const unsigned char *y = base;
+        const unsigned char *u = y + (size_t)v->pitches[0] * v->lines[0];
+        const unsigned char *vv = u + (size_t)v->pitches[1] * v->lines[1];
+        return SDL_UpdateYUVTexture(pic->texture, NULL, y, (int)v->pitches[0], u,
+                                    (int)v->pitches[1], vv, (int)v->pitches[2]);
+    }
+
+    void *pixels = NULL;
+    int pitch = 0;
+    if (SDL_LockTexture(pic->texture, NULL, &pixels, &pitch) != 0)
+        return -1;
+    Uint32 from = v->player->options.chroma == VIDEO_CHROMA_RV32
+                      ? SDL_PIXELFORMAT_RGB888
+                      : SDL_PIXELFORMAT_IYUV;
+    int rc = SDL_ConvertPixels((int)v->width, (int)v->height, from, base,
+                               (int)v->pitches[0], pic->format, pixels, pitch);
+    SDL_UnlockTexture(pic->texture);
+    return rc;
+}
+
+/* A clip with a start offset can show a picture or two from the file's
+ * beginning: libvlc decodes them before it handles the seek to the
+ * offset (the shorter the read-ahead, the likelier). They come while
+ * libvlc's clock still reads 0 (or nothing yet), so the clock tells them
+ * apart. Never under v->lock. */
+static bool before_start(struct video *v)
+{
+    if (v->at_start || v->req.start_ms <= VIDEO_EARLY_SLACK_MS || !v->mp)
+        return false;
+
+    /* A clock that never gets there must not hide the clip for good. */
+    if (v->first_frame_ms > 0 && mono_ms() - v->first_frame_ms > VIDEO_EARLY_MAX_MS) {
+        v->at_start = true;
+        return false;
+    }
+
+    int64_t t = libvlc_media_player_get_time(v->mp);
+    if (t < 0 || t + VIDEO_EARLY_SLACK_MS < v->req.start_ms)
+        return true;
+    v->at_start = true;
+    return false;
+}
+
 /* Uploads the front buffer when it is newer than the texture. */
 static int upload(struct video *v, SDL_Renderer *r)
 {
@@ -949,25 +1151,22 @@ static int upload(struct video *v, SDL_Renderer *r)
     find_visible_size(v);
     if (v->visible_w == 0)
         return 0;
+    bool early = before_start(v);
 
     pthread_mutex_lock(&v->lock);
     if (v->frames == v->frames_uploaded || !v->buffers[0])
         goto out;
+    if (early) {
+        v->early += v->frames - v->frames_uploaded;
+        v->frames_uploaded = v->frames;
+        goto out;
+    }
     if (ensure_texture(v, r) != 0) {
         rc = -1;
         goto out;
     }
 
-    const unsigned char *base = v->buffers[v->front];
-    if (v->player->options.chroma == VIDEO_CHROMA_RV32) {
-        rc = SDL_UpdateTexture(v->texture, NULL, base, (int)v->pitches[0]);
-    } else {
-        const unsigned char *y = base;
-        const unsigned char *u = y + (size_t)v->pitches[0] * v->lines[0];
-        const unsigned char *vv = u + (size_t)v->pitches[1] * v->lines[1];
-        rc = SDL_UpdateYUVTexture(v->texture, NULL, y, (int)v->pitches[0], u,
-                                  (int)v->pitches[1], vv, (int)v->pitches[2]);
-    }
+    rc = fill_texture(v);
     if (rc != 0)
         log_error("video", "%s: texture upload failed (%s)", v->path,
                   SDL_GetError());
@@ -979,35 +1178,20 @@ out:
     return rc;
 }
 
-static void draw_fitted(SDL_Renderer *r, SDL_Texture *t, int w, int h,
-                        const SDL_Rect *dst)
-{
-    SDL_Rect out = *dst;
-
-    if ((int64_t)w * dst->h > (int64_t)h * dst->w) {
-        out.h = (int)((int64_t)dst->w * h / w);
-        out.y = dst->y + (dst->h - out.h) / 2;
-    } else {
-        out.w = (int)((int64_t)dst->h * w / h);
-        out.x = dst->x + (dst->w - out.w) / 2;
-    }
-    SDL_RenderCopy(r, t, NULL, &out);
-}
-
 bool video_draw(struct video *v, SDL_Renderer *r, const SDL_Rect *dst)
 {
     if (!v || !r || !dst)
         return false;
 
     upload(v, r);
-    if (v->texture && v->frames_uploaded > 0) {
-        draw_fitted(r, v->texture, v->tex_w, v->tex_h, dst);
+    if (v->pic.texture && v->presented > 0) {
+        picture_draw(r, &v->pic, dst);
         return true;
     }
 
     struct video_player *p = v->player;
-    if (p->held && mono_ms() - p->held_since_ms < VIDEO_HOLD_MS) {
-        draw_fitted(r, p->held, p->held_w, p->held_h, dst);
+    if (p->held.texture && mono_ms() - p->held_since_ms < VIDEO_HOLD_MS) {
+        picture_draw(r, &p->held, dst);
         return true;
     }
     return false;
@@ -1059,7 +1243,7 @@ void video_get_stats(const struct video *v, struct video_stats *out)
 
     struct video *mv = (struct video *)v;
     pthread_mutex_lock(&mv->lock);
-    out->frames_decoded = v->frames;
+    out->frames_decoded = v->frames - v->early;
     pthread_mutex_unlock(&mv->lock);
     out->frames_presented = v->presented;
     if (v->first_frame_ms)
@@ -1117,8 +1301,8 @@ static void still_job_step(struct video_player *p, SDL_Renderer *r)
         return;
 
     bool got = false;
-    if (state != VIDEO_FAILED && upload(job, r) == 0 && job->texture &&
-        job->frames_uploaded > 0)
+    if (state != VIDEO_FAILED && upload(job, r) == 0 && job->pic.texture &&
+        job->presented > 0)
         got = true;
 
     /* A clip shorter than the still's time: take its first picture. */
@@ -1137,10 +1321,8 @@ static void still_job_step(struct video_player *p, SDL_Renderer *r)
     snprintf(s->key, sizeof s->key, "%s", p->still_job_key);
     s->used_ms = mono_ms();
     if (got) {
-        s->texture = job->texture;
-        s->w = job->tex_w;
-        s->h = job->tex_h;
-        job->texture = NULL;
+        s->pic = job->pic;
+        memset(&job->pic, 0, sizeof job->pic);
     } else {
         s->failed = true;
     }
@@ -1153,12 +1335,12 @@ bool video_player_still_busy(const struct video_player *p)
     return p && p->still_job;
 }
 
-SDL_Texture *video_player_still(struct video_player *p, SDL_Renderer *r,
-                                const char *path, const char *key,
-                                int *w, int *h)
+bool video_player_draw_still(struct video_player *p, SDL_Renderer *r,
+                             const char *path, const char *key,
+                             const SDL_Rect *box)
 {
-    if (!p || !r || !path)
-        return NULL;
+    if (!p || !r || !path || !box)
+        return false;
 
     char k[VIDEO_KEY_SIZE];
     copy_key(k, key, path);
@@ -1169,14 +1351,13 @@ SDL_Texture *video_player_still(struct video_player *p, SDL_Renderer *r,
     struct still *s = still_find(p, k);
     if (s) {
         s->used_ms = mono_ms();
-        if (w)
-            *w = s->w;
-        if (h)
-            *h = s->h;
-        return s->texture;
+        if (!s->pic.texture)
+            return false;
+        picture_draw(r, &s->pic, box);
+        return true;
     }
 
     if (!p->still_job && !video_player_is_bad(p, k))
         still_job_start(p, path, k, false);
-    return NULL;
+    return false;
 }

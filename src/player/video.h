@@ -22,15 +22,20 @@
 #define VIDEO_RETRY_MIN_S 60
 #define VIDEO_RETRY_MAX_S 3600
 
-/* How decoded pictures reach the texture (measured in bench/video.sh). */
+/* What libvlc hands over (measured side by side in bench/video.sh). */
 enum video_chroma {
-    VIDEO_CHROMA_I420, /* planar YUV, SDL_PIXELFORMAT_IYUV (default) */
-    VIDEO_CHROMA_RV32  /* libvlc converts to 32-bit RGB, ARGB8888 */
+    VIDEO_CHROMA_I420, /* planar YUV 4:2:0, as decoded (default) */
+    VIDEO_CHROMA_RV32  /* libvlc converts to 32-bit RGB itself */
 };
 
 struct video_player_options {
     bool audio_output;         /* false: no sound device at all (tests) */
     enum video_chroma chroma;
+    /* The pixel format scenes draw in (display_pixel_format). A renderer
+     * that takes YUV textures gets the planes as they are; otherwise each
+     * picture is converted once, straight into a texture of this format,
+     * so that drawing it is a plain scaled copy. 0: ARGB8888. */
+    Uint32 texture_format;
 };
 
 /* One clip to play. Strings are copied. */
@@ -121,17 +126,18 @@ int64_t video_time_ms(struct video *v);
 
 void video_get_stats(const struct video *v, struct video_stats *out);
 
-/* A still frame of the clip for lists (the picture at about one second),
- * decoded in the background one clip at a time. Returns the texture
- * (owned by the player; draw it now, a later call may replace it) or
- * NULL while it is being made or when it cannot be. w, h (may be NULL)
- * receive its size. Call again on later frames. */
-SDL_Texture *video_player_still(struct video_player *p, SDL_Renderer *r,
-                                const char *path, const char *key,
-                                int *w, int *h);
+/* Draws a still frame of the clip (the picture at about one second)
+ * fitted inside box, for lists. Stills are decoded in the background, one
+ * clip at a time: returns false while it is being made or when it cannot
+ * be, and the caller shows its own placeholder. Call again on later
+ * frames. */
+bool video_player_draw_still(struct video_player *p, SDL_Renderer *r,
+                             const char *path, const char *key,
+                             const SDL_Rect *box);
 
-/* True while a still frame is being made: keep calling video_player_still
- * (redraw the list every 50 ms or so) until it is false. */
+/* True while a still frame is being made: keep calling
+ * video_player_draw_still (redraw the list every 50 ms or so) until it
+ * is false. */
 bool video_player_still_busy(const struct video_player *p);
 
 /* The effective volume of item under env's config (global volume x item
