@@ -292,12 +292,8 @@ def page_params(manifest, picture, qr_png):
 
 
 def corner_qr(build, bundle, item_id, work):
-    """The player's own corner QR, cropped from a headless screenshot, so
-    the pages show the same code. None without ImageMagick."""
-    convert = shutil.which("convert")
-    if not convert:
-        log("no ImageMagick: the pages' corner QR stays blank")
-        return None
+    """The player's own corner QR, cropped from a headless screenshot with
+    bangtin-probe, so the pages show the same code."""
     shot = os.path.join(work, "headless.png")
     data = tempfile.mkdtemp(prefix="data-", dir=work)
     subprocess.run([os.path.join(build, "bangtin"), "--headless", "--size",
@@ -305,10 +301,13 @@ def corner_qr(build, bundle, item_id, work):
                     "--speed", "0", "--run-for", "2", "--screenshot", "1:" + shot,
                     "--start-item", item_id, "--log-level", "warn"],
                    check=True, stderr=subprocess.DEVNULL)
-    side = (min(WIDTH, HEIGHT) * 80 + 500) // 1000      # layout.c's footer
+    # layout.c: 12 % of the short side, at least the footer's height.
+    side = max((min(WIDTH, HEIGHT) * 120 + 500) // 1000,
+               (min(WIDTH, HEIGHT) * 80 + 500) // 1000)
     out = os.path.join(work, "qr.png")
-    subprocess.run([convert, shot, "-crop", "%dx%d+%d+%d" % (side, side, WIDTH - side,
-                    HEIGHT - side), "+repage", out], check=True)
+    subprocess.run([os.path.join(build, "bangtin-probe"), "--crop", shot,
+                    str(WIDTH - side), str(HEIGHT - side), str(side), str(side), "1",
+                    out], check=True)
     return out
 
 

@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include "log.h"
+#include "mempolicy.h"
 #include "video.h"
 
 int main(int argc, char **argv)
@@ -23,6 +24,7 @@ int main(int argc, char **argv)
     bool rgb = argc > 3 && strcmp(argv[3], "rv32") == 0;
     int rc = 1;
 
+    mempolicy_apply();
     log_set_level(LOG_WARN);
     /* As the player does on a machine without a GPU. */
     if (access("/dev/dri/card0", F_OK) != 0 && access("/dev/dri/card1", F_OK) != 0) {

@@ -41,7 +41,8 @@ done
 
 cc -O2 -std=c11 -D_GNU_SOURCE -iquote "$ROOT/src/common" -iquote "$ROOT/src/player" \
     $(pkg-config --cflags sdl2 libvlc) \
-    "$ROOT/bench/video-play.c" "$ROOT/src/player/video.c" "$ROOT/src/common/log.c" \
+    "$ROOT/bench/video-play.c" "$ROOT/src/player/video.c" "$ROOT/src/player/mempolicy.c" \
+    "$ROOT/src/common/log.c" \
     -o "$work/video-play" $(pkg-config --libs sdl2 libvlc) -lpthread
 cc -O2 -std=c11 "$ROOT/bench/vlc-decode.c" -o "$work/vlc-decode" \
     $(pkg-config --cflags --libs libvlc)

@@ -8,7 +8,7 @@ PACKAGES="build-essential pkg-config clang libclang-rt-14-dev
  libvlc-dev libvlc-bin vlc-plugin-base vlc-plugin-video-output
  libcurl4-openssl-dev libsqlite3-dev libqrencode-dev libsodium-dev
  libcjson-dev libutf8proc-dev libmicrohttpd-dev libcmocka-dev
- tzdata zbar-tools tesseract-ocr tesseract-ocr-vie ffmpeg sqlite3 xvfb xdotool valgrind"
+ libgl1-mesa-dri tzdata zbar-tools tesseract-ocr tesseract-ocr-vie ffmpeg sqlite3 xvfb xdotool valgrind"
 
 quiet=0
 [ "${1:-}" = "--quiet" ] && quiet=1

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "diag.h"
 #include "log.h"
+#include "mempolicy.h"
 #include "store.h"
 #include "timeutil.h"
 
@@ -360,6 +361,8 @@ static void default_data_dir(struct config *cfg)
 
 int main(int argc, char **argv)
 {
+    mempolicy_apply();
+
     struct args args;
     memset(&args, 0, sizeof args);
     if (parse_args(argc, argv, &args) < 0)

@@ -35,7 +35,6 @@
 #include "video.h"
 
 #include <errno.h>
-#include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -229,16 +228,6 @@ struct video_player *video_player_create(const struct video_player_options *opti
     if (options)
         p->options = *options;
     pthread_mutex_init(&p->error_lock, NULL);
-
-    /* libvlc starts fresh decoder and output threads for every clip, and
-     * glibc gives new threads new malloc arenas that keep their memory:
-     * measured over 600 clips, RSS crept from 112 to 134 MB with the
-     * default and stayed at 52 MB with two arenas. A fixed mmap threshold
-     * keeps picture-sized blocks (textures, libvlc's pictures) out of the
-     * heaps, where clips of changing sizes would fragment them.
-     * Process-wide, so set here, before the first clip, once. */
-    mallopt(M_ARENA_MAX, 2);
-    mallopt(M_MMAP_THRESHOLD, 512 * 1024);
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     p->threads_max = cores < 1 ? 1 : cores > VIDEO_THREADS_MAX ? VIDEO_THREADS_MAX

@@ -67,10 +67,10 @@ struct video_player;
 struct video;
 
 /* One libvlc instance for the whole process; its log goes to ours.
- * options may be NULL (sound on, I420). Also sets glibc's malloc to two
- * arenas and a fixed mmap threshold, process-wide (see video.c). Returns
- * NULL (logged) when libvlc cannot start; the app then runs without
- * video. Main thread. */
+ * options may be NULL (sound on, I420). The process should run under
+ * mempolicy_apply (see mempolicy.h) to stay flat over many clips.
+ * Returns NULL (logged) when libvlc cannot start; the app then runs
+ * without video. Main thread. */
 struct video_player *video_player_create(const struct video_player_options *options);
 
 /* Closes every clip still open and frees the textures: call before the

@@ -25,6 +25,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "mempolicy.h"
 #include "scene.h"
 #include "tzone.h"
 #include "video.h"
@@ -161,6 +162,7 @@ static void sample_canvas(void)
 static int setup_all(void **state)
 {
     (void)state;
+    mempolicy_apply();
     log_set_level(getenv("VIDEO_DEBUG") ? LOG_DEBUG : LOG_WARN);
 
     snprintf(fx.dir, sizeof fx.dir, "/tmp/bangtin-video-XXXXXX");

@@ -1,0 +1,69 @@
+#!/bin/sh
+# test_video_screen.sh - a video item on a real (Xvfb) screen through both
+# of the player's drawing paths: software (each picture converted into a
+# texture of the window's format) and OpenGL (the YUV planes uploaded as
+# they are, here on Mesa's llvmpipe). The clip's colour bars must come out
+# in their colours, under the overlay, with either.
+. "$(dirname "$0")/lib.sh"
+
+for tool in Xvfb xdotool ffmpeg; do
+    command -v $tool >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 0; }
+done
+
+display=":$((90 + ($$ + 7) % 100))"
+Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$TMP"' EXIT
+export DISPLAY="$display"
+unset SDL_VIDEODRIVER
+i=0
+until xdotool getdisplaygeometry >/dev/null 2>&1; do
+    i=$((i + 1))
+    [ $i -lt 100 ] || { echo "FAIL: Xvfb did not start on $display"; exit 1; }
+    sleep 0.1
+done
+
+src=$(fixture video)
+ffmpeg -nostdin -loglevel error -y -f lavfi \
+    -i "testsrc2=size=1280x720:rate=30:duration=6" \
+    -c:v libx264 -preset veryfast -pix_fmt yuv420p "$src/bars.mp4" ||
+    { echo "FAIL: ffmpeg could not make the clip"; exit 1; }
+pack "$src" "$TMP/bundle" || finish
+
+# testsrc2's bars, in a band clear of the overlay; a row of moving dots
+# crosses the magenta one. Red and blue also catch swapped chroma planes.
+check_bars()
+{
+    for bar in "40 FF0000 red 950" "250 00FF00 green 950" \
+               "470 FFFF00 yellow 950" "680 0000FF blue 950" \
+               "890 FF00FF magenta 500" "1110 00FFFF cyan 950"; do
+        set -- $bar
+        check_share "$shot" "$1" 300 100 40 "$2" 48 "$4" 1000 \
+            "$renderer: the $3 bar"
+    done
+}
+
+for renderer in software gpu; do
+    shot="$TMP/$renderer.png"
+    RUNS=$((RUNS + 1))
+    CHECKS=$((CHECKS + 1))
+    timeout 30 "$BIN" --config "$TMP/empty.conf" --content "$TMP/bundle" \
+        --data-dir "$TMP/data-$renderer" --set renderer=$renderer \
+        --set fade_ms=0 --run-for 4 --screenshot "2.5:$shot" \
+        --log-level info >"$TMP/play.log" 2>&1
+    status=$?
+    if [ $status != 0 ] || [ ! -s "$shot" ]; then
+        fail "$renderer: the player exited $status without a screenshot:"
+        tail -n 15 "$TMP/play.log" | sed 's/^/    /'
+        continue
+    fi
+    used=$(sed -n "s/.*drawing with SDL's \([a-z0-9]*\) renderer.*/\1/p" "$TMP/play.log")
+    if [ "$renderer" = gpu ] && [ "$used" = software ]; then
+        echo "SKIP: no OpenGL here: the GPU drawing path was not tested"
+        continue
+    fi
+    check_log "pictures decoded, [1-9][0-9]* shown" "$renderer: the clip was shown"
+    check_bars
+done
+
+finish
