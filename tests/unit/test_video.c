@@ -947,6 +947,12 @@ static void test_transitions_flat(void **state)
                   fds0, fds, threads0, threads, rss0, rss);
     assert_true(done >= 150);
     assert_int_equal(fds, fds0);
+    /* Under qemu (test-arm64) threads and RSS are the emulator's own:
+     * it adds threads and keeps translated code and per-thread heaps. */
+    if (getenv("BANGTIN_EMULATED")) {
+        print_message("emulated: threads and RSS are qemu's, not checked\n");
+        return;
+    }
     assert_int_equal(threads, threads0);
     /* RSS swings by some MB with which clip's buffers are mapped; a leak
      * shows as growth past the highest value of the early steady state. */
