@@ -55,6 +55,7 @@
 #define VIDEO_KEY_SIZE 65
 #define VIDEO_PLANES 3
 #define VIDEO_HINTS_MAX 32
+#define VIDEO_LATE_MIN_PICTURES 30
 #define VIDEO_EARLY_SLACK_MS 200
 #define VIDEO_EARLY_MAX_MS 1000
 #define VIDEO_THREADS_MAX 4
@@ -594,9 +595,16 @@ static int decode_threads_for(struct video_player *p, const char *key)
     return h ? h->threads : 1;
 }
 
-/* After a clip: when libvlc dropped more than 2 % of its pictures as
- * late, the decoder did not keep up; give the clip one more thread the
- * next time it plays. */
+int video_decode_threads_next(int threads, long decoded, long late,
+                              int max_threads)
+{
+    if (decoded < VIDEO_LATE_MIN_PICTURES || late * 50 <= decoded ||
+        threads >= max_threads)
+        return threads;
+    return threads + 1;
+}
+
+/* After a clip: remembers how many threads it gets the next time. */
 static void learn_decode_threads(struct video *v)
 {
     struct video_player *p = v->player;
@@ -604,12 +612,11 @@ static void learn_decode_threads(struct video *v)
 
     if (!v->media || !libvlc_media_get_stats(v->media, &stats))
         return;
-    if (stats.i_decoded_video < 30 ||
-        stats.i_lost_pictures * 50 <= stats.i_decoded_video)
-        return;
 
     int threads = decode_threads_for(p, v->key);
-    if (threads >= p->threads_max)
+    int next = video_decode_threads_next(threads, stats.i_decoded_video,
+                                         stats.i_lost_pictures, p->threads_max);
+    if (next == threads)
         return;
 
     struct decode_hint *h = hint_find(p, v->key);
@@ -618,10 +625,10 @@ static void learn_decode_threads(struct video *v)
         p->hint_next = (p->hint_next + 1) % VIDEO_HINTS_MAX;
         snprintf(h->key, sizeof h->key, "%s", v->key);
     }
-    h->threads = threads + 1;
+    h->threads = next;
     log_info("video", "%s: %d of %d pictures were late; decoding it with %d "
              "threads from now on", v->path, stats.i_lost_pictures,
-             stats.i_decoded_video, h->threads);
+             stats.i_decoded_video, next);
 }
 
 /* Creates the clip and starts libvlc on it (paused: stopped on its

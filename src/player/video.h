@@ -126,6 +126,13 @@ int64_t video_time_ms(struct video *v);
 
 void video_get_stats(const struct video *v, struct video_stats *out);
 
+/* The decoder threads a clip gets the next time it plays: one more (up
+ * to max_threads) when libvlc dropped more than 2 % of its decoded
+ * pictures as late, over at least a second of them; else as many as it
+ * had. Each thread holds pictures of its own, so clips start with one. */
+int video_decode_threads_next(int threads, long decoded, long late,
+                              int max_threads);
+
 /* Draws a still frame of the clip (the picture at about one second)
  * fitted inside box, for lists. Stills are decoded in the background, one
  * clip at a time: returns false while it is being made or when it cannot

@@ -774,6 +774,23 @@ static void test_still_frame(void **state)
     assert_false(bad_drawn);
 }
 
+/* ---- decoder threads ---------------------------------------------------- */
+
+static void test_decode_threads_policy(void **state)
+{
+    (void)state;
+    /* Keeping up, or too few pictures to judge: unchanged. */
+    assert_int_equal(video_decode_threads_next(1, 600, 0, 4), 1);
+    assert_int_equal(video_decode_threads_next(1, 20, 15, 4), 1);
+    /* 2 % late is still keeping up; just over it is not. */
+    assert_int_equal(video_decode_threads_next(1, 600, 12, 4), 1);
+    assert_int_equal(video_decode_threads_next(1, 600, 13, 4), 2);
+    assert_int_equal(video_decode_threads_next(2, 600, 300, 4), 3);
+    /* Never past the cores there are. */
+    assert_int_equal(video_decode_threads_next(2, 600, 300, 2), 2);
+    assert_int_equal(video_decode_threads_next(4, 600, 300, 4), 4);
+}
+
 /* ---- volume and quiet hours ------------------------------------------- */
 
 static void test_volume_and_quiet_hours(void **state)
@@ -962,6 +979,7 @@ static void test_transitions_flat(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decode_threads_policy),
         cmocka_unit_test(test_volume_and_quiet_hours),
         cmocka_unit_test(test_h264_720_with_audio),
         cmocka_unit_test(test_h264_1080),
