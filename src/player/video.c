@@ -158,6 +158,7 @@ struct video {
     long presented;
     long early;                 /* pictures from before the start offset */
     bool at_start;              /* playing from the start offset */
+    bool upload_failed;         /* logged once per clip */
     int64_t opened_ms;
     int64_t first_frame_ms;
     int64_t last_frame_ms;
@@ -1163,11 +1164,14 @@ static int upload(struct video *v, SDL_Renderer *r)
     }
 
     rc = fill_texture(v);
-    if (rc != 0)
+    v->frames_uploaded = v->frames;
+    if (rc == 0) {
+        v->presented++;
+    } else if (!v->upload_failed) {
         log_error("video", "%s: texture upload failed (%s)", v->path,
                   SDL_GetError());
-    v->frames_uploaded = v->frames;
-    v->presented++;
+        v->upload_failed = true;
+    }
 
 out:
     pthread_mutex_unlock(&v->lock);

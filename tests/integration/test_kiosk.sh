@@ -12,26 +12,18 @@ for tool in Xvfb xdotool; do
 done
 
 work=$(mktemp -d)
-display=":$((90 + $$ % 100))"
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
+. "$(dirname "$0")/xvfb.sh"
+XVFB_PID=""
 player=""
 cleanup() {
     [ -n "$player" ] && kill "$player" 2>/dev/null
-    kill "$xvfb" 2>/dev/null
+    [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
     rm -rf "$work"
 }
 trap cleanup EXIT
-export DISPLAY="$display"
 unset SDL_VIDEODRIVER
-
-# The X server takes a moment to accept clients.
-i=0
-until xdotool getdisplaygeometry >/dev/null 2>&1; do
-    i=$((i + 1))
-    [ $i -lt 100 ] || { echo "FAIL: Xvfb did not start on $display"; cat "$work/xvfb.log"; exit 1; }
-    sleep 0.1
-done
+start_xvfb 1280x720 "$work" ||
+    { echo "FAIL: Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
 
 fail() {
     echo "FAIL: $*"

@@ -12,18 +12,12 @@ for tool in Xvfb xdotool ffmpeg; do
     command -v $tool >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 0; }
 done
 
-display=":$((90 + ($$ + 7) % 100))"
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$TMP"' EXIT
-export DISPLAY="$display"
+. "$(dirname "$0")/xvfb.sh"
+XVFB_PID=""
+trap '[ -n "$XVFB_PID" ] && kill $XVFB_PID 2>/dev/null; rm -rf "$TMP"' EXIT
 unset SDL_VIDEODRIVER
-i=0
-until xdotool getdisplaygeometry >/dev/null 2>&1; do
-    i=$((i + 1))
-    [ $i -lt 100 ] || { echo "FAIL: Xvfb did not start on $display"; exit 1; }
-    sleep 0.1
-done
+start_xvfb 1280x720 "$TMP" ||
+    { echo "FAIL: Xvfb did not start"; cat "$TMP/xvfb.log"; exit 1; }
 
 src=$(fixture video)
 ffmpeg -nostdin -loglevel error -y -f lavfi \

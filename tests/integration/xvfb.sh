@@ -1,0 +1,29 @@
+# xvfb.sh - an Xvfb of the test's own, for tests that need a real screen.
+# Sourced (POSIX sh). Xvfb chooses a free display itself (-displayfd), so
+# tests running side by side, or another X server on the machine, are
+# never drawn on by mistake.
+
+# start_xvfb WxH DIR: starts the server, waits until it takes clients,
+# exports DISPLAY and sets XVFB_PID. Returns 1 (log in DIR/xvfb.log) if
+# it did not start within 10 s.
+start_xvfb()
+{
+    _number_file=$2/xvfb.display
+    : >"$_number_file"
+    Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp \
+        3>"$_number_file" >"$2/xvfb.log" 2>&1 &
+    XVFB_PID=$!
+    _tries=0
+    while [ $_tries -lt 100 ]; do
+        _number=$(tr -dc 0-9 <"$_number_file")
+        if [ -n "$_number" ]; then
+            DISPLAY=":$_number"
+            export DISPLAY
+            xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
+        fi
+        kill -0 "$XVFB_PID" 2>/dev/null || return 1
+        sleep 0.1
+        _tries=$((_tries + 1))
+    done
+    return 1
+}
