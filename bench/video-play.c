@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <SDL.h>
 
@@ -26,11 +25,9 @@ int main(int argc, char **argv)
 
     mempolicy_apply();
     log_set_level(LOG_WARN);
-    /* As the player does on a machine without a GPU. */
-    if (access("/dev/dri/card0", F_OK) != 0 && access("/dev/dri/card1", F_OK) != 0) {
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    }
+    /* SDL's software renderer, as the player draws without a GPU. */
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
         return 1;

@@ -574,7 +574,6 @@ static void draw_picture(struct app *a, int64_t now_ms)
     SDL_Renderer *r = a->display->renderer;
     bool browsing = browse_active(a->browse);
 
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
     SDL_RenderClear(r);
 

@@ -821,7 +821,8 @@ static void draw_foot(struct browse *b, const struct scene_env *env,
     if (left <= IDLE_WARN_MS && top(b)->screen != SCR_VIDEO) {
         int s = (int)((left + 999) / 1000);
         snprintf(line, sizeof line,
-                 "Màn hình sẽ trở về sau %d giây. Chạm vào màn hình để tiếp tục.",
+                 "Màn hình sẽ trở về sau %d giây. "
+                 "Chạm vào màn hình để tiếp tục.",
                  s < 0 ? 0 : s);
         theme_fill(env->renderer, &foot, THEME_GOLD);
         draw_label(env, line, upx(b, env, THEME_TEXT_BODY), FONT_BOLD,
@@ -1026,9 +1027,11 @@ static void draw_howto(struct browse *b, const struct scene_env *env)
              "bầu cử.\n"
              "3. Vào buồng viết phiếu. Gạch ngang cả họ và tên người mình "
              "không bầu.\n"
-             "4. Số người còn lại trên phiếu không được nhiều hơn số đại "
-             "biểu được bầu của đơn vị. Viết hỏng thì xin đổi phiếu khác.\n"
-             "5. Tự tay bỏ phiếu vào hòm phiếu. Mỗi người chỉ bỏ một phiếu.\n"
+             "4. Số người còn lại trên phiếu không được nhiều hơn "
+             "số đại biểu được bầu của đơn vị. "
+             "Viết hỏng thì xin đổi phiếu khác.\n"
+             "5. Tự tay bỏ phiếu vào hòm phiếu. "
+             "Mỗi người chỉ bỏ một phiếu.\n"
              "6. Thẻ cử tri được đóng dấu \"Đã bỏ phiếu\".\n\n"
              "Bầu cử theo nguyên tắc phổ thông, bình đẳng, trực tiếp và "
              "bỏ phiếu kín. Không ai được xem hoặc hỏi bạn đã bầu cho ai.",

@@ -15,28 +15,12 @@
 #include "diag.h"
 #include "log.h"
 #include "mempolicy.h"
+#include "sanitizer_dlclose.h"
 #include "store.h"
 #include "timeutil.h"
 
 #define SCREENSHOTS_MAX 256
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BANGTIN_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(BANGTIN_ASAN)
-/* Sanitizer builds only: libvlc unloads its plugins at release, and
- * LeakSanitizer then cannot name the plugin behind the allocations they
- * keep for the life of the process, so tests/lsan.supp cannot match them.
- * Keeping shared objects loaded lets the suppressions work. */
-int dlclose(void *handle);
-int dlclose(void *handle)
-{
-    (void)handle;
-    return 0;
-}
-#endif
 #define DEFAULT_ZONE "Asia/Ho_Chi_Minh"
 
 static const char usage[] =

@@ -264,7 +264,9 @@ static void render_ticker(const struct scene_env *env, int64_t now_ms, SDL_Rect 
         int line_h = text_line_height(env->text, size, FONT_REGULAR);
         box.y = area.y + (area.h - line_h) / 2;
         box.h = line_h;
-        text_draw_box(env->text, "Góp ý về công tác bầu cử: quét mã QR ở góc màn hình",
+        text_draw_box(env->text,
+                      "Góp ý về công tác bầu cử: "
+                      "quét mã QR ở góc màn hình",
                       &st, size, box, NULL);
         return;
     }

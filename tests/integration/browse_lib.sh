@@ -18,6 +18,30 @@ for _tool in ffmpeg od sqlite3; do
     fi
 done
 
+# need_demo: sets DEMO and MANIFEST to the built demo bundle, or says
+# SKIP and ends the test when it has not been made.
+need_demo()
+{
+    DEMO=$BUILD/demo-bundle
+    MANIFEST=$DEMO/manifest.json
+    if [ ! -f "$MANIFEST" ]; then
+        echo "SKIP: $TEST_NAME: $DEMO is missing (make BUILD=$BUILD demo-content)"
+        finish
+    fi
+}
+
+# check_loop_bands FILE WHAT: the loop's overlay is up (red header, dark
+# footer) and no back button says browsing is still open. Needs layout.
+check_loop_bands()
+{
+    check_share "$1" 0 0 "$W" $((HEADER_H * 3 / 4)) $RED 6 600 1000 \
+        "$2: the loop's header is not red"
+    check_share "$1" 0 "$FOOTER_Y" "$QR_X" "$FOOTER_H" $INK 6 600 1000 \
+        "$2: the loop's footer is not dark"
+    check_share "$1" 0 0 "$W" "$HEADER_H" $RED_DARK 6 0 5 \
+        "$2: a back button in the header: still browsing"
+}
+
 # cells FILE X Y W H MODE RRGGBB TOL: the blocks of the rectangle that a
 # person sees as separate things, one "x y w h" line each in reading
 # order (rows top to bottom, left to right within a row). MODE fg: the

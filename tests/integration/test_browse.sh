@@ -23,12 +23,7 @@
 say_skips
 [ "$have_tools" = yes ] || finish
 
-DEMO=$BUILD/demo-bundle
-MANIFEST=$DEMO/manifest.json
-if [ ! -f "$MANIFEST" ]; then
-    echo "SKIP: $TEST_NAME: $DEMO is missing (make BUILD=$BUILD demo-content)"
-    finish
-fi
+need_demo
 
 CLOCK=2026-12-10T10:00:00+07:00   # campaign under way, no urgent notice
 IDLE_S=20
@@ -122,12 +117,7 @@ check_bar()
 check_loop()
 {
     layout "$2"
-    check_share "$1" 0 0 "$W" $((HEADER_H * 3 / 4)) $RED 6 600 1000 \
-        "loop: the header is not red"
-    check_share "$1" 0 "$FOOTER_Y" "$QR_X" "$FOOTER_H" $INK 6 600 1000 \
-        "loop: the footer is not dark"
-    check_share "$1" 0 0 "$W" "$HEADER_H" $RED_DARK 6 0 5 \
-        "loop: a back button in the header, still browsing"
+    check_loop_bands "$1" loop
     check_corner_qr "$1" "$2" "$FEEDBACK"
     check_read "$1" 0 0 $((W * 2 / 3)) "$HEADER_H" "Hoa Sen"
 }

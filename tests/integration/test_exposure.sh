@@ -12,12 +12,7 @@
 say_skips
 [ "$have_tools" = yes ] || finish
 
-DEMO=$BUILD/demo-bundle
-MANIFEST=$DEMO/manifest.json
-if [ ! -f "$MANIFEST" ]; then
-    echo "SKIP: $TEST_NAME: $DEMO is missing (make BUILD=$BUILD demo-content)"
-    finish
-fi
+need_demo
 
 HOURS=3
 # A weekday from 10:00: the night-only and weekend-only items stay out.

@@ -12,11 +12,7 @@
 say_skips
 [ "$have_tools" = yes ] || finish
 
-DEMO=$BUILD/demo-bundle
-if [ ! -f "$DEMO/manifest.json" ]; then
-    echo "SKIP: $TEST_NAME: $DEMO is missing (make BUILD=$BUILD demo-content)"
-    finish
-fi
+need_demo
 
 SIZE=640x360
 EVENTS=10000
@@ -61,12 +57,7 @@ if play_ok "$TMP/data" $SIZE 2026-12-10T10:00:00+07:00 $((WAKE + 71)) \
     --screenshot "$((WAKE + 70)):$TMP/after.png"; then
     check_log "stopping after [0-9]+ frames" "the player did not stop normally"
     for f in calm after; do
-        check_share "$TMP/$f.png" 0 0 "$W" $((HEADER_H * 3 / 4)) $RED 6 600 1000 \
-            "$f: the loop's header is not red"
-        check_share "$TMP/$f.png" 0 "$FOOTER_Y" "$QR_X" "$FOOTER_H" $INK 6 600 1000 \
-            "$f: the loop's footer is not dark"
-        check_share "$TMP/$f.png" 0 0 "$W" "$HEADER_H" $RED_DARK 6 0 5 \
-            "$f: a back button in the header: still browsing"
+        check_loop_bands "$TMP/$f.png" "$f"
     done
     # The home screen: the back button in the red bar, paper under it.
     bands "$TMP/woken.png" || fail "woken: no browsing bars"

@@ -26,6 +26,7 @@
 #include "config.h"
 #include "log.h"
 #include "mempolicy.h"
+#include "sanitizer_dlclose.h"
 #include "scene.h"
 #include "tzone.h"
 #include "video.h"
@@ -52,24 +53,6 @@ struct fixture {
 };
 
 static struct fixture fx;
-
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define VIDEO_TEST_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(VIDEO_TEST_ASAN)
-/* libvlc unloads its plugins at release; LeakSanitizer then cannot name
- * the plugin behind the few allocations they keep for the process, and
- * tests/lsan.supp cannot match them. Keeping plugins loaded in the
- * sanitizer build lets the suppressions work. */
-int dlclose(void *handle);
-int dlclose(void *handle)
-{
-    (void)handle;
-    return 0;
-}
-#endif
 
 /* Under valgrind libvlc decodes many times slower than real time (clips
  * then trip the real-time limits) and libavcodec and TagLib report reads
@@ -370,8 +353,7 @@ static void test_portrait_letterboxed(void **state)
     while (now_ms() - start < 3000 && !drawn) {
         video_poll(v);
         if (video_has_new_frame(v)) {
-            SDL_SetRenderDrawColor(fx.renderer, 0, 0, 0, 255);
-            SDL_RenderClear(fx.renderer);
+            clear_canvas();
             drawn = video_draw(v, fx.renderer, &all);
         }
         sample_canvas();
