@@ -9,13 +9,9 @@
 #ifndef BANGTIN_SANITIZER_DLCLOSE_H
 #define BANGTIN_SANITIZER_DLCLOSE_H
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BANGTIN_ASAN 1
-#endif
-#endif
+#include "sanitizer.h"
 
-#if defined(__SANITIZE_ADDRESS__) || defined(BANGTIN_ASAN)
+#if BANGTIN_ASAN
 int dlclose(void *handle);
 int dlclose(void *handle)
 {

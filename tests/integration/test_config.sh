@@ -106,8 +106,8 @@ expect_line "$bad:9: volume: 101" "volume out of range"
 expect_line "$bad:11: log_level: " "unknown log level"
 expect_line "$bad:12: quiet_hours: " "impossible quiet hours"
 CHECKS=$((CHECKS + 1))
-if grep -q ":10:" "$TMP/check.out"; then
-    fail "a valid line (10) was reported: $(grep ":10:" "$TMP/check.out")"
+if grep -qF "$bad:10:" "$TMP/check.out"; then
+    fail "a valid line (10) was reported: $(grep -F "$bad:10:" "$TMP/check.out")"
 fi
 
 # A file that cannot be read is named.
