@@ -318,7 +318,7 @@ def start_xvfb():
         if os.path.exists("/tmp/.X%d-lock" % n) or os.path.exists("/tmp/.X11-unix/X%d" % n):
             continue
         p = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0",
-                              "%dx%dx24" % (WIDTH, HEIGHT), "-nolisten", "tcp"],
+                              "%dx%dx24" % (WIDTH, HEIGHT), "-nolisten", "tcp", "-noreset"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                              start_new_session=True)
         started.append(p.pid)

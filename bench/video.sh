@@ -49,7 +49,7 @@ cc -O2 -std=c11 "$ROOT/bench/vlc-decode.c" -o "$work/vlc-decode" \
 
 # ---- display ------------------------------------------------------------
 disp=:$((90 + $$ % 9))
-Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp -noreset >/dev/null 2>&1 &
 xvfb_pid=$!
 export DISPLAY=$disp
 sleep 1

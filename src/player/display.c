@@ -26,6 +26,25 @@ static bool want_software(const struct config *cfg)
     return !have_gpu();
 }
 
+/* When no display answers (X starting up or resetting, no KMS device),
+ * SDL quietly falls back to a driver that draws nowhere. A board doing
+ * that would look fine in its log and show nothing; unless such a driver
+ * was asked for by name, it is an error, and the service restarts. */
+static bool visible_driver(void)
+{
+    const char *driver = SDL_GetCurrentVideoDriver();
+    bool invisible = driver && (strcmp(driver, "offscreen") == 0 ||
+                                strcmp(driver, "dummy") == 0);
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+
+    if (!invisible || (asked && *asked))
+        return true;
+    log_error("display", "no screen found (no X, Wayland or KMS display "
+              "answered; SDL offered its '%s' driver, which shows nothing)", driver);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return false;
+}
+
 static int open_window(struct display *d, const struct config *cfg, int w, int h)
 {
     bool software = want_software(cfg);
@@ -38,6 +57,8 @@ static int open_window(struct display *d, const struct config *cfg, int w, int h
         log_error("display", "no video output: %s", SDL_GetError());
         return -1;
     }
+    if (!visible_driver())
+        return -1;
 
     Uint32 flags = SDL_WINDOW_SHOWN;
     int x = SDL_WINDOWPOS_CENTERED;

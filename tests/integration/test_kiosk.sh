@@ -81,4 +81,16 @@ status=$?
 player=""
 [ "$status" = 0 ] || fail "the player exited with $status after SIGTERM"
 
-echo "kiosk: public keys and close requests ignored; staff keys and SIGTERM stop it"
+# With no display answering, SDL would fall back to a driver that draws
+# nowhere; the player says so and exits for the service to restart it,
+# instead of running with a dark screen. (Skipped where a KMS device
+# might answer instead.)
+if [ ! -e /dev/dri/card0 ]; then
+    env -u WAYLAND_DISPLAY DISPLAY=:0.99 timeout 10 "$bin" --data-dir "$work/data" \
+        >"$work/player.log" 2>&1
+    status=$?
+    [ "$status" = 1 ] || fail "with no display the player exited with $status, not 1"
+    grep -q "no screen found" "$work/player.log" || fail "no log line naming the missing screen"
+fi
+
+echo "kiosk: public keys and close requests ignored; staff keys and SIGTERM stop it; no display, a clear exit"

@@ -1,7 +1,9 @@
 # xvfb.sh - an Xvfb of the test's own, for tests that need a real screen.
 # Sourced (POSIX sh). Xvfb chooses a free display itself (-displayfd), so
 # tests running side by side, or another X server on the machine, are
-# never drawn on by mistake.
+# never drawn on by mistake. -noreset: by default Xvfb resets when its
+# last client leaves, and a player started during the reset finds no
+# display.
 
 # start_xvfb WxH DIR: starts the server, waits until it takes clients,
 # exports DISPLAY and sets XVFB_PID. Returns 1 (log in DIR/xvfb.log) if
@@ -10,7 +12,7 @@ start_xvfb()
 {
     _number_file=$2/xvfb.display
     : >"$_number_file"
-    Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp \
+    Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp -noreset \
         3>"$_number_file" >"$2/xvfb.log" 2>&1 &
     XVFB_PID=$!
     _tries=0
