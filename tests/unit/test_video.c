@@ -522,11 +522,12 @@ static void play_bad(const char *name)
     assert_true(r.elapsed_ms <= 5000);
     assert_true(video_player_is_bad(fx.player, name));
 
-    /* Marked bad: skipped at once, without asking libvlc again. */
-    struct video_request req = {.path = path, .key = name, .loops = 1};
-    int64_t t0 = now_ms();
+    /* Marked bad: skipped by its key without asking libvlc again. Were
+     * the file opened, this good clip under the same key would play. */
+    char good[512];
+    clip(good, sizeof good, "h264-720-audio.mp4");
+    struct video_request req = {.path = good, .key = name, .loops = 1};
     assert_null(video_open(fx.player, &req));
-    assert_true(now_ms() - t0 < 50);
 }
 
 static void test_truncated(void **state)
