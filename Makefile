@@ -45,10 +45,11 @@ $(BUILD)/%: src/tools/%.c $(BUILD)/libbangtin.a
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbangtin.a
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbangtin.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
-	@$(CC) $(CFLAGS) $(PKG_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+	@$(CC) $(CFLAGS) $(PKG_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ \
+	    $(filter %.c %.a,$^) $(LDLIBS) -lcmocka
 
 # Installs missing Debian packages when run as root or through sudo.
 deps:

@@ -596,6 +596,15 @@ static int decode_threads_for(struct video_player *p, const char *key)
     return h ? h->threads : 1;
 }
 
+static struct decode_hint *hint_make(struct video_player *p, const char *key)
+{
+    struct decode_hint *h = &p->hints[p->hint_next];
+
+    p->hint_next = (p->hint_next + 1) % VIDEO_HINTS_MAX;
+    snprintf(h->key, sizeof h->key, "%s", key);
+    return h;
+}
+
 int video_decode_threads_next(int threads, long decoded, long late,
                               int max_threads)
 {
@@ -614,18 +623,15 @@ static void learn_decode_threads(struct video *v)
     if (!v->media || !libvlc_media_get_stats(v->media, &stats))
         return;
 
-    int threads = decode_threads_for(p, v->key);
+    struct decode_hint *h = hint_find(p, v->key);
+    int threads = h ? h->threads : 1;
     int next = video_decode_threads_next(threads, stats.i_decoded_video,
                                          stats.i_lost_pictures, p->threads_max);
     if (next == threads)
         return;
 
-    struct decode_hint *h = hint_find(p, v->key);
-    if (!h) {
-        h = &p->hints[p->hint_next];
-        p->hint_next = (p->hint_next + 1) % VIDEO_HINTS_MAX;
-        snprintf(h->key, sizeof h->key, "%s", v->key);
-    }
+    if (!h)
+        h = hint_make(p, v->key);
     h->threads = next;
     log_info("video", "%s: %d of %d pictures were late; decoding it with %d "
              "threads from now on", v->path, stats.i_lost_pictures,
@@ -1037,37 +1043,48 @@ static Uint32 texture_format_for(const struct video_player *p, SDL_Renderer *r)
                                      : SDL_PIXELFORMAT_ARGB8888;
 }
 
-/* Makes sure the clip has a texture of its buffers' size, adopting the
- * held one when it fits. Called with v->lock held. */
-static int ensure_texture(struct video *v, SDL_Renderer *r)
+/* Gives the clip a texture of its buffers' size, adopting the held one
+ * when it fits. Called with v->lock held. */
+static int make_texture(struct video *v, SDL_Renderer *r, int tex_w, int tex_h)
 {
     struct video_player *p = v->player;
     struct picture *pic = &v->pic;
-    int tex_w = (int)v->width;
-    int tex_h = (int)v->height;
     Uint32 format = texture_format_for(p, r);
 
-    if (!pic->texture || pic->format != format || pic->tex_w != tex_w ||
-        pic->tex_h != tex_h) {
-        picture_clear(pic);
-        if (p->held.texture && p->held.format == format &&
-            p->held.tex_w == tex_w && p->held.tex_h == tex_h) {
-            *pic = p->held;
-            memset(&p->held, 0, sizeof p->held);
-        } else {
-            pic->texture = SDL_CreateTexture(r, format, SDL_TEXTUREACCESS_STREAMING,
-                                             tex_w, tex_h);
-            if (!pic->texture) {
-                log_error("video", "%s: no %dx%d texture (%s)", v->path, tex_w,
-                          tex_h, SDL_GetError());
-                return -1;
-            }
-            SDL_SetTextureBlendMode(pic->texture, SDL_BLENDMODE_NONE);
-            pic->format = format;
-            pic->tex_w = tex_w;
-            pic->tex_h = tex_h;
-        }
+    picture_clear(pic);
+    if (p->held.texture && p->held.format == format &&
+        p->held.tex_w == tex_w && p->held.tex_h == tex_h) {
+        *pic = p->held;
+        memset(&p->held, 0, sizeof p->held);
+        return 0;
     }
+
+    pic->texture = SDL_CreateTexture(r, format, SDL_TEXTUREACCESS_STREAMING,
+                                     tex_w, tex_h);
+    if (!pic->texture) {
+        log_error("video", "%s: no %dx%d texture (%s)", v->path, tex_w, tex_h,
+                  SDL_GetError());
+        return -1;
+    }
+    SDL_SetTextureBlendMode(pic->texture, SDL_BLENDMODE_NONE);
+    pic->format = format;
+    pic->tex_w = tex_w;
+    pic->tex_h = tex_h;
+    return 0;
+}
+
+/* Per picture: a new texture only when the buffers changed size (the
+ * format cannot change on the same renderer). Called with v->lock held. */
+static int ensure_texture(struct video *v, SDL_Renderer *r)
+{
+    struct picture *pic = &v->pic;
+    int tex_w = (int)v->width;
+    int tex_h = (int)v->height;
+
+    if ((!pic->texture || pic->tex_w != tex_w || pic->tex_h != tex_h) &&
+        make_texture(v, r, tex_w, tex_h) != 0)
+        return -1;
+
     pic->w = v->visible_w < tex_w ? v->visible_w : tex_w;
     pic->h = v->visible_h < tex_h ? v->visible_h : tex_h;
     return 0;

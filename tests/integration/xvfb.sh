@@ -6,8 +6,9 @@
 # display.
 
 # start_xvfb WxH DIR: starts the server, waits until it takes clients,
-# exports DISPLAY and sets XVFB_PID. Returns 1 (log in DIR/xvfb.log) if
-# it did not start within 10 s.
+# exports DISPLAY, sets XVFB_PID and unsets SDL_VIDEODRIVER (SDL is to
+# find this screen). Ends the test with FAIL and the server's log if it
+# did not start within 10 s.
 start_xvfb()
 {
     _number_file=$2/xvfb.display
@@ -15,6 +16,7 @@ start_xvfb()
     Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp -noreset \
         3>"$_number_file" >"$2/xvfb.log" 2>&1 &
     XVFB_PID=$!
+    unset SDL_VIDEODRIVER
     _tries=0
     while [ $_tries -lt 100 ]; do
         _number=$(tr -dc 0-9 <"$_number_file")
@@ -23,9 +25,11 @@ start_xvfb()
             export DISPLAY
             xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
         fi
-        kill -0 "$XVFB_PID" 2>/dev/null || return 1
+        kill -0 "$XVFB_PID" 2>/dev/null || break
         sleep 0.1
         _tries=$((_tries + 1))
     done
-    return 1
+    echo "FAIL: Xvfb did not start"
+    cat "$2/xvfb.log"
+    exit 1
 }

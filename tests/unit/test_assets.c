@@ -15,6 +15,7 @@
 #include "assets.h"
 #include "image.h"
 #include "qr.h"
+#include "tempdir.h"
 
 struct fixture {
     SDL_Surface *surface;
@@ -48,8 +49,7 @@ static int setup(void **state)
     f->assets = assets_create(f->renderer, 2048);
     assert_non_null(f->assets);
 
-    snprintf(f->dir, sizeof f->dir, "/tmp/bangtin-test-assets-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
+    assert_non_null(temp_dir(f->dir, sizeof f->dir, "assets"));
     snprintf(f->red, sizeof f->red, "%s/red.png", f->dir);
     snprintf(f->blue, sizeof f->blue, "%s/blue.png", f->dir);
     snprintf(f->late, sizeof f->late, "%s/late.png", f->dir);

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "bundle.h"
+#include "tempdir.h"
 
 #define DATA "tests/data/bundle"
 #define HOUR_MS 3600000LL
@@ -395,9 +396,9 @@ static void manifest_missing(void **state)
 static char *temp_bundle(const char *prefix, const char *text, size_t len,
                          size_t pad)
 {
-    char tmpl[] = "/tmp/test_bundle.XXXXXX";
+    char tmpl[256];
     char path[300];
-    char *dir = mkdtemp(tmpl);
+    char *dir = temp_dir(tmpl, sizeof tmpl, "bundle");
 
     assert_non_null(dir);
     snprintf(path, sizeof path, "%s/manifest.json", dir);

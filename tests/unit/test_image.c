@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "image.h"
+#include "tempdir.h"
 
 #define SURFACE_W 1000
 #define SURFACE_H 400
@@ -39,8 +40,7 @@ static int setup(void **state)
     assert_non_null(f->surface);
     f->renderer = SDL_CreateSoftwareRenderer(f->surface);
     assert_non_null(f->renderer);
-    snprintf(f->dir, sizeof f->dir, "/tmp/bangtin-test-image-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
+    assert_non_null(temp_dir(f->dir, sizeof f->dir, "image"));
     *state = f;
     return 0;
 }

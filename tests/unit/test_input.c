@@ -13,6 +13,7 @@
 #include "display.h"
 #include "input.h"
 #include "script.h"
+#include "tempdir.h"
 
 static void tap_and_swipe(void **state)
 {
@@ -68,8 +69,7 @@ static void key_names(void **state)
 static char *write_temp(const char *text)
 {
     static char path[64];
-    snprintf(path, sizeof path, "/tmp/bangtin-events-XXXXXX");
-    int fd = mkstemp(path);
+    int fd = temp_file(path, sizeof path, "events");
     assert_true(fd >= 0);
     assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
     close(fd);

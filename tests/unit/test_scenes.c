@@ -17,6 +17,7 @@
 #include "config.h"
 #include "overlay.h"
 #include "scene.h"
+#include "tempdir.h"
 #include "text.h"
 #include "theme.h"
 #include "timeutil.h"
@@ -217,8 +218,7 @@ static int setup(void **state)
 
     assert_non_null(w);
     assert_int_equal(SDL_Init(0), 0);
-    snprintf(w->dir, sizeof w->dir, "/tmp/test_scenes-XXXXXX");
-    assert_non_null(mkdtemp(w->dir));
+    assert_non_null(temp_dir(w->dir, sizeof w->dir, "scenes"));
     snprintf(w->normal_png, sizeof w->normal_png, "%s/normal.png", w->dir);
     snprintf(w->tall_png, sizeof w->tall_png, "%s/tall.png", w->dir);
     snprintf(w->corrupt_png, sizeof w->corrupt_png, "%s/corrupt.png", w->dir);

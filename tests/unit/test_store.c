@@ -13,6 +13,7 @@
 
 #include "bundle.h"
 #include "store.h"
+#include "tempdir.h"
 
 struct fixture {
     char root[64];
@@ -64,8 +65,7 @@ static void make_bundle(struct fixture *f, const char *name, int version,
 static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
-    snprintf(f->root, sizeof f->root, "/tmp/bangtin-store-XXXXXX");
-    assert_non_null(mkdtemp(f->root));
+    assert_non_null(temp_dir(f->root, sizeof f->root, "store"));
     snprintf(f->data, sizeof f->data, "%s/data", f->root);
     *state = f;
     return 0;

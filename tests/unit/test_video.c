@@ -29,6 +29,7 @@
 #include "sanitizer.h"
 #include "sanitizer_dlclose.h"
 #include "scene.h"
+#include "tempdir.h"
 #include "tzone.h"
 #include "video.h"
 
@@ -82,23 +83,33 @@ static void clip(char *out, size_t size, const char *name)
     snprintf(out, size, "%s/%s", fx.dir, name);
 }
 
-/* True when most of a grid of pixels over the canvas is black. */
-static bool canvas_black(void)
+/* Counts the pixels of a grid (every step px) over a rect of the canvas
+ * that are not black; total receives the grid's size. */
+static int count_lit(int x0, int y0, int w, int h, int step, int *total)
 {
     const Uint32 *px = fx.surface->pixels;
     int pitch = fx.surface->pitch / 4;
     int lit = 0;
-    int total = 0;
 
-    for (int y = 8; y < fx.surface->h; y += 24) {
-        for (int x = 8; x < fx.surface->w; x += 24) {
+    *total = 0;
+    for (int y = y0; y < y0 + h; y += step) {
+        for (int x = x0; x < x0 + w; x += step) {
             Uint32 c = px[y * pitch + x];
             int sum = ((c >> 16) & 0xff) + ((c >> 8) & 0xff) + (c & 0xff);
             if (sum > 24)
                 lit++;
-            total++;
+            (*total)++;
         }
     }
+    return lit;
+}
+
+/* True when most of a grid of pixels over the canvas is black. */
+static bool canvas_black(void)
+{
+    int total = 0;
+    int lit = count_lit(8, 8, fx.surface->w - 8, fx.surface->h - 8, 24, &total);
+
     return lit * 50 < total;
 }
 
@@ -111,20 +122,9 @@ static void clear_canvas(void)
 /* The share of pixels in a rect, sampled every 4 px, that are not black. */
 static int lit_percent(int x0, int y0, int w, int h)
 {
-    const Uint32 *px = fx.surface->pixels;
-    int pitch = fx.surface->pitch / 4;
-    int lit = 0;
     int total = 0;
+    int lit = count_lit(x0, y0, w, h, 4, &total);
 
-    for (int y = y0; y < y0 + h; y += 4) {
-        for (int x = x0; x < x0 + w; x += 4) {
-            Uint32 c = px[y * pitch + x];
-            int sum = ((c >> 16) & 0xff) + ((c >> 8) & 0xff) + (c & 0xff);
-            if (sum > 24)
-                lit++;
-            total++;
-        }
-    }
     return total ? lit * 100 / total : 0;
 }
 
@@ -150,8 +150,7 @@ static int setup_all(void **state)
     mempolicy_apply();
     log_set_level(getenv("VIDEO_DEBUG") ? LOG_DEBUG : LOG_WARN);
 
-    snprintf(fx.dir, sizeof fx.dir, "/tmp/bangtin-video-XXXXXX");
-    if (!mkdtemp(fx.dir))
+    if (!temp_dir(fx.dir, sizeof fx.dir, "video"))
         return -1;
     char cmd[512];
     const char *script = getenv("MAKE_CLIPS");
