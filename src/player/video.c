@@ -1,4 +1,4 @@
-/* video.c - video clips through libvlc: decoded into a double buffer in
+/* video.c - video clips through libvlc: copied into a frame buffer in
  * memory, uploaded to an SDL texture on the main thread.
  *
  * DESIGN
@@ -6,13 +6,18 @@
  *   clip (struct video) has its own libvlc media player, so the next clip
  *   can be opened while the current one still shows.
  * - libvlc's video output thread calls lock/unlock/display (vmem). lock
- *   hands out the back buffer, which only that thread touches; display
- *   swaps back and front under the clip's mutex and bumps a counter. It
- *   never calls SDL or libvlc and never waits for anything but the mutex.
- * - The main thread, in video_draw, takes the mutex, uploads the front
- *   buffer when the counter moved, and releases it. It never holds the
- *   mutex while calling libvlc, so libvlc_media_player_stop (which joins
- *   the output thread) cannot deadlock against display.
+ *   takes the clip's mutex and hands out the frame buffer, libvlc copies
+ *   its picture in, unlock releases the mutex and display bumps a
+ *   counter. The thread never calls SDL or libvlc and never waits for
+ *   anything but the mutex.
+ * - The main thread, in video_draw, takes the mutex, uploads the frame
+ *   buffer when the counter moved, and releases it: a picture is never
+ *   read half-written. One buffer, not two: libvlc's output thread works
+ *   ahead of the picture it shows and loses nothing by waiting the few
+ *   milliseconds of an upload, and 1080p costs 3 MB less. The main
+ *   thread never holds the mutex while calling libvlc, so
+ *   libvlc_media_player_stop (which joins the output thread) cannot
+ *   deadlock against lock.
  * - Upload is the one conversion a picture needs: a GPU renderer takes
  *   the YUV planes as they are; in software the planes are converted
  *   once, straight into an opaque texture in the panel's own pixel
@@ -29,7 +34,7 @@
  *   change of clip shows no black. The player also keeps the bad-file
  *   list and a small cache of still frames.
  * - Shutdown: video_close stops the libvlc player (joining its threads)
- *   before freeing the buffers; video_player_destroy closes what is left,
+ *   before freeing the buffer; video_player_destroy closes what is left,
  *   frees the textures, and releases libvlc.
  */
 #include "video.h"
@@ -52,6 +57,18 @@
 #define VIDEO_STILLS_MAX 24
 #define VIDEO_HOLD_MS 1500
 #define VIDEO_STILL_AT_MS 1000
+
+/* Decoded pictures are most of a clip's memory, and libvlc decodes as far
+ * ahead as the file has been read. Its own MP4 reader reads 250 ms at a
+ * time, libavformat's one packet at a time: measured on a looping 1080p
+ * clip, 5 pictures fewer in flight and 5 MB less in all, once
+ * libavformat's own buffers are counted, with the same pictures shown on
+ * a busy CPU (bench/RESULTS.md). libavformat's seeks land on the key
+ * picture before the offset, though, where libvlc's own readers seek to
+ * the picture itself: a clip with a start offset keeps them. Formats
+ * libavformat cannot read fall back to libvlc's own readers. */
+#define VIDEO_READER_FROM_START ":demux=avformat"
+
 #define VIDEO_KEY_SIZE 65
 #define VIDEO_PLANES 3
 #define VIDEO_HINTS_MAX 32
@@ -129,12 +146,11 @@ struct video {
 
     /* Shared with the output thread, under lock. */
     pthread_mutex_t lock;
-    unsigned char *buffers[2];
+    unsigned char *buffer;      /* the newest picture */
     size_t buffer_size;
-    int front;                  /* buffers[front] is the newest picture */
     unsigned want_w, want_h;    /* the track's size; set before play */
     int frame_ms;               /* the track's frame duration, 0 unknown */
-    unsigned width, height;     /* of the buffers */
+    unsigned width, height;     /* of the buffer */
     unsigned pitches[VIDEO_PLANES];
     unsigned lines[VIDEO_PLANES];
     long frames;                /* pictures displayed by libvlc */
@@ -153,6 +169,7 @@ struct video {
     bool stepped;
     bool resume_on_pause;       /* opened before start-paused took hold */
     int volume_applied;         /* -1: not applied yet */
+    int plays_done;             /* of req.loops, the current one not counted */
     long frames_seen;
     long frames_uploaded;
     long presented;
@@ -161,9 +178,10 @@ struct video {
     bool upload_failed;         /* logged once per clip */
     int64_t opened_ms;
     int64_t first_frame_ms;
+    int64_t play_first_frame_ms; /* of the current play; 0 before it */
     int64_t last_frame_ms;
     struct picture pic;
-    int visible_w, visible_h;   /* the picture inside the buffers */
+    int visible_w, visible_h;   /* the picture inside the buffer */
 };
 
 static int64_t mono_ms(void)
@@ -236,9 +254,10 @@ struct video_player *video_player_create(const struct video_player_options *opti
                                                                : (int)cores;
 
     /* Clips are local files: a short read-ahead is enough, and every
-     * 50 ms of it holds one or two more decoded pictures. Without libvlc's
-     * plugin cache (plugins.dat, made by vlc-cache-gen from libvlc-bin)
-     * every plugin is loaded at start: 370 of them, 25 MB. */
+     * 30 ms of it holds about one more decoded picture (3 MB at 1080p).
+     * Without libvlc's plugin cache (plugins.dat, made by vlc-cache-gen
+     * from libvlc-bin) every plugin is loaded at start: 370 of them,
+     * 25 MB. */
     const char *args[16];
     int n = 0;
     args[n++] = "--no-xlib";
@@ -249,7 +268,7 @@ struct video_player *video_player_create(const struct video_player_options *opti
     args[n++] = "--no-snapshot-preview";
     args[n++] = "--no-lua";
     args[n++] = "--avcodec-hw=none";
-    args[n++] = "--file-caching=50";
+    args[n++] = "--file-caching=30";
     if (!p->options.audio_output)
         args[n++] = "--aout=adummy";
 
@@ -452,21 +471,14 @@ static unsigned video_setup(void **opaque, char *chroma, unsigned *width,
     for (int i = 0; i < planes; i++)
         size += (size_t)pitch[i] * line[i];
 
-    unsigned char *a = frame_alloc(size);
-    unsigned char *b = frame_alloc(size);
-    if (!a || !b) {
-        frame_free(a, size);
-        frame_free(b, size);
+    unsigned char *buffer = frame_alloc(size);
+    if (!buffer)
         return 0;
-    }
 
     pthread_mutex_lock(&v->lock);
-    frame_free(v->buffers[0], v->buffer_size);
-    frame_free(v->buffers[1], v->buffer_size);
-    v->buffers[0] = a;
-    v->buffers[1] = b;
+    frame_free(v->buffer, v->buffer_size);
+    v->buffer = buffer;
     v->buffer_size = size;
-    v->front = 0;
     v->width = w;
     v->height = h;
     memcpy(v->pitches, pitch, sizeof pitch);
@@ -483,15 +495,16 @@ static void video_cleanup(void *opaque)
     (void)opaque;
 }
 
-/* The back buffer belongs to this thread between swaps: no lock needed. */
+/* The mutex is held from here until video_unlock, while libvlc copies
+ * the picture in. */
 static void *video_lock(void *opaque, void **planes)
 {
     struct video *v = opaque;
-    unsigned char *base = v->buffers[1 - v->front];
     size_t offset = 0;
 
+    pthread_mutex_lock(&v->lock);
     for (int i = 0; i < VIDEO_PLANES; i++) {
-        planes[i] = base + offset;
+        planes[i] = v->buffer + offset;
         offset += (size_t)v->pitches[i] * v->lines[i];
     }
     return NULL;
@@ -499,9 +512,11 @@ static void *video_lock(void *opaque, void **planes)
 
 static void video_unlock(void *opaque, void *picture, void *const *planes)
 {
-    (void)opaque;
+    struct video *v = opaque;
+
     (void)picture;
     (void)planes;
+    pthread_mutex_unlock(&v->lock);
 }
 
 static void video_display(void *opaque, void *picture)
@@ -512,7 +527,6 @@ static void video_display(void *opaque, void *picture)
     int64_t now = mono_ms();
 
     pthread_mutex_lock(&v->lock);
-    v->front = 1 - v->front;
     v->frames++;
     v->displayed_ms = now;
     pthread_mutex_unlock(&v->lock);
@@ -697,13 +711,10 @@ static struct video *clip_start(struct video_player *p,
         libvlc_media_add_option(media, ":start-paused");
     if (req->start_ms > 0)
         add_time_option(media, "start-time", req->start_ms);
+    else
+        libvlc_media_add_option(media, VIDEO_READER_FROM_START);
     if (req->max_ms > 0)
         add_time_option(media, "stop-time", req->start_ms + req->max_ms);
-    if (v->req.loops > 1) {
-        char repeat[32];
-        snprintf(repeat, sizeof repeat, ":input-repeat=%d", v->req.loops - 1);
-        libvlc_media_add_option(media, repeat);
-    }
 
     /* The player starts once the file is parsed (video_poll): the
      * picture's size is needed before the first frame. */
@@ -869,8 +880,7 @@ void video_close(struct video *v)
         picture_clear(&v->pic);
     }
 
-    frame_free(v->buffers[0], v->buffer_size);
-    frame_free(v->buffers[1], v->buffer_size);
+    frame_free(v->buffer, v->buffer_size);
     pthread_mutex_destroy(&v->lock);
     free(v->path);
     free(v);
@@ -890,6 +900,23 @@ static bool empty_end_forgiven(struct video *v)
         return false;
     log_debug("video", "%s: ended before its picture was shown", v->path);
     return true;
+}
+
+/* The next loop of a clip: a fresh play of the same media, from the start
+ * offset, while its last picture stays on the screen. libvlc's own repeat
+ * seeks back in the same input instead, and each seek fills another
+ * track of libvlc's read cache: measured on a looping 1080p clip, PSS
+ * climbed from 96 to 110 MB over three loops, where a fresh play per
+ * loop stays at 97-102 MB. Main thread; stop joins libvlc's threads. */
+static void play_again(struct video *v)
+{
+    libvlc_media_player_stop(v->mp);
+    atomic_store(&v->ev_end, false);
+    v->plays_done++;
+    v->at_start = false;
+    v->play_first_frame_ms = 0;
+    if (libvlc_media_player_play(v->mp) != 0)
+        abandon(v, "libvlc could not play it again");
 }
 
 static enum video_state poll_one(struct video *v)
@@ -915,6 +942,8 @@ static enum video_state poll_one(struct video *v)
     if (frames != v->frames_seen) {
         v->frames_seen = frames;
         v->last_frame_ms = now;
+        if (v->play_first_frame_ms == 0)
+            v->play_first_frame_ms = now;
         if (v->first_frame_ms == 0) {
             v->first_frame_ms = now;
             struct bad_entry *e = bad_find(v->player, v->key);
@@ -943,6 +972,8 @@ static enum video_state poll_one(struct video *v)
          * that is no fault of the file if the decoder produced it. */
         if (frames == 0 && !empty_end_forgiven(v)) {
             abandon(v, "it ended without a picture");
+        } else if (v->plays_done + 1 < v->req.loops) {
+            play_again(v);
         } else {
             v->state = VIDEO_ENDED;
             if (frames > 0)
@@ -1043,7 +1074,7 @@ static Uint32 texture_format_for(const struct video_player *p, SDL_Renderer *r)
                                      : SDL_PIXELFORMAT_ARGB8888;
 }
 
-/* Gives the clip a texture of its buffers' size, adopting the held one
+/* Gives the clip a texture of its buffer's size, adopting the held one
  * when it fits. Called with v->lock held. */
 static int make_texture(struct video *v, SDL_Renderer *r, int tex_w, int tex_h)
 {
@@ -1073,7 +1104,7 @@ static int make_texture(struct video *v, SDL_Renderer *r, int tex_w, int tex_h)
     return 0;
 }
 
-/* Per picture: a new texture only when the buffers changed size (the
+/* Per picture: a new texture only when the buffer changed size (the
  * format cannot change on the same renderer). Called with v->lock held. */
 static int ensure_texture(struct video *v, SDL_Renderer *r)
 {
@@ -1106,11 +1137,11 @@ static void find_visible_size(struct video *v)
     }
 }
 
-/* Copies the front buffer into the texture: the planes as they are for a
+/* Copies the frame buffer into the texture: the planes as they are for a
  * YUV texture, else converted to RGB in the same pass. */
 static int fill_texture(struct video *v)
 {
-    const unsigned char *base = v->buffers[v->front];
+    const unsigned char *base = v->buffer;
     struct picture *pic = &v->pic;
 
     if (pic->format == SDL_PIXELFORMAT_IYUV) {
@@ -1135,17 +1166,18 @@ static int fill_texture(struct video *v)
 }
 
 /* A clip with a start offset can show a picture or two from the file's
- * beginning: libvlc decodes them before it handles the seek to the
- * offset (the shorter the read-ahead, the likelier). They come while
- * libvlc's clock still reads 0 (or nothing yet), so the clock tells them
- * apart. Never under v->lock. */
+ * beginning, on every play: libvlc decodes them before it handles the
+ * seek to the offset (the shorter the read-ahead, the likelier). They
+ * come while libvlc's clock still reads 0 (or nothing yet), so the clock
+ * tells them apart. Never under v->lock. */
 static bool before_start(struct video *v)
 {
     if (v->at_start || v->req.start_ms <= VIDEO_EARLY_SLACK_MS || !v->mp)
         return false;
 
     /* A clock that never gets there must not hide the clip for good. */
-    if (v->first_frame_ms > 0 && mono_ms() - v->first_frame_ms > VIDEO_EARLY_MAX_MS) {
+    if (v->play_first_frame_ms > 0 &&
+        mono_ms() - v->play_first_frame_ms > VIDEO_EARLY_MAX_MS) {
         v->at_start = true;
         return false;
     }
@@ -1157,7 +1189,7 @@ static bool before_start(struct video *v)
     return false;
 }
 
-/* Uploads the front buffer when it is newer than the texture. */
+/* Uploads the frame buffer when it is newer than the texture. */
 static int upload(struct video *v, SDL_Renderer *r)
 {
     int rc = 0;
@@ -1168,7 +1200,7 @@ static int upload(struct video *v, SDL_Renderer *r)
     bool early = before_start(v);
 
     pthread_mutex_lock(&v->lock);
-    if (v->frames == v->frames_uploaded || !v->buffers[0])
+    if (v->frames == v->frames_uploaded || !v->buffer)
         goto out;
     if (early) {
         v->early += v->frames - v->frames_uploaded;
@@ -1263,6 +1295,7 @@ void video_get_stats(const struct video *v, struct video_stats *out)
     out->frames_decoded = v->frames - v->early;
     pthread_mutex_unlock(&mv->lock);
     out->frames_presented = v->presented;
+    out->plays = v->mp ? v->plays_done + 1 : 0;
     if (v->first_frame_ms)
         out->open_to_first_ms = v->first_frame_ms - v->opened_ms;
 }

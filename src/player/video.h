@@ -61,6 +61,7 @@ struct video_stats {
     long frames_decoded;   /* pictures libvlc handed over */
     long frames_presented; /* of those, uploaded to the texture */
     long open_to_first_ms; /* -1 before the first frame */
+    int plays;             /* of the request's loops, started so far */
 };
 
 struct video_player;
