@@ -170,6 +170,8 @@ struct video {
     bool resume_on_pause;       /* opened before start-paused took hold */
     int volume_applied;         /* -1: not applied yet */
     int plays_done;             /* of req.loops, the current one not counted */
+    long decoded_earlier;       /* libvlc's counts over the plays done */
+    long late_earlier;
     long frames_seen;
     long frames_uploaded;
     long presented;
@@ -628,28 +630,39 @@ int video_decode_threads_next(int threads, long decoded, long late,
     return threads + 1;
 }
 
+/* libvlc counts each play's pictures from 0: the clip's counts add up
+ * the plays done and the current one. */
+static void count_pictures(struct video *v, long *decoded, long *late)
+{
+    libvlc_media_stats_t stats;
+
+    *decoded = v->decoded_earlier;
+    *late = v->late_earlier;
+    if (v->media && libvlc_media_get_stats(v->media, &stats)) {
+        *decoded += stats.i_decoded_video;
+        *late += stats.i_lost_pictures;
+    }
+}
+
 /* After a clip: remembers how many threads it gets the next time. */
 static void learn_decode_threads(struct video *v)
 {
     struct video_player *p = v->player;
-    libvlc_media_stats_t stats;
+    long decoded;
+    long late;
 
-    if (!v->media || !libvlc_media_get_stats(v->media, &stats))
-        return;
-
+    count_pictures(v, &decoded, &late);
     struct decode_hint *h = hint_find(p, v->key);
     int threads = h ? h->threads : 1;
-    int next = video_decode_threads_next(threads, stats.i_decoded_video,
-                                         stats.i_lost_pictures, p->threads_max);
+    int next = video_decode_threads_next(threads, decoded, late, p->threads_max);
     if (next == threads)
         return;
 
     if (!h)
         h = hint_make(p, v->key);
     h->threads = next;
-    log_info("video", "%s: %d of %d pictures were late; decoding it with %d "
-             "threads from now on", v->path, stats.i_lost_pictures,
-             stats.i_decoded_video, next);
+    log_info("video", "%s: %ld of %ld pictures were late; decoding it with %d "
+             "threads from now on", v->path, late, decoded, next);
 }
 
 /* Creates the clip and starts libvlc on it (paused: stopped on its
@@ -910,6 +923,7 @@ static bool empty_end_forgiven(struct video *v)
  * loop stays at 97-102 MB. Main thread; stop joins libvlc's threads. */
 static void play_again(struct video *v)
 {
+    count_pictures(v, &v->decoded_earlier, &v->late_earlier);
     libvlc_media_player_stop(v->mp);
     atomic_store(&v->ev_end, false);
     v->plays_done++;
