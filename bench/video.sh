@@ -121,6 +121,16 @@ measure() {
         'BEGIN { printf "%.1f %.1f\n", 100 * d / hz / (ns / 1e9), kb / 1024 }'
 }
 
+# measure_child stop|wait: measures $child, the program just started in
+# the background, into $m; then stops it, or waits for it to end on its
+# own (the programs that print their counts when they end).
+measure_child() {
+    m=$(measure "$child")
+    [ "$1" = stop ] && kill "$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+    child=""
+}
+
 rows="$work/rows.tsv"
 : > "$rows"
 
@@ -136,9 +146,7 @@ run_module() {
     out="$work/play.out"
     "$work/video-play" "$clip" $((WARM + SECS + 2)) "$chroma" > "$out" 2>/dev/null &
     child=$!
-    m=$(measure "$child")
-    wait "$child" || true
-    child=""
+    measure_child wait
     presented=$(sed -n 's/.* presented=\([0-9]*\).*/\1/p' "$out")
     decoded=$(sed -n 's/.* decoded=\([0-9]*\).*/\1/p' "$out")
     row "bangtin ($chroma)" "$label" "$m" "${presented:--}" "${decoded:--}"
@@ -173,10 +181,7 @@ run_app() {
         --data-dir "$work/data-$label" --set width=1920 --set height=1080 \
         --log-level info) > "$work/app.log" 2>&1 &
     child=$!
-    m=$(measure "$child")
-    kill "$child" 2>/dev/null || true
-    wait "$child" 2>/dev/null || true
-    child=""
+    measure_child stop
     # The player logs a clip's counts when it closes it, on SIGTERM too.
     counts=$(sed -n 's/.* \([0-9]*\) pictures decoded, \([0-9]*\) shown.*/\2 \1/p' \
         "$work/app.log" | tail -1)
@@ -209,10 +214,7 @@ EOF
         --enable-logging=stderr --v=0 \
         "file://$work/page.html" > "$work/chrome.log" 2>&1 &
     child=$!
-    m=$(measure "$child")
-    kill "$child" 2>/dev/null || true
-    wait "$child" 2>/dev/null || true
-    child=""
+    measure_child stop
     last=$(grep -o 'BENCH total=[0-9]* dropped=[0-9]*' "$work/chrome.log" | tail -1)
     total=$(echo "$last" | sed -n 's/.*total=\([0-9]*\).*/\1/p')
     dropped=$(echo "$last" | sed -n 's/.*dropped=\([0-9]*\).*/\1/p')
@@ -226,11 +228,9 @@ EOF
 
 run_decode() {
     clip=$1 label=$2
-    "$work/vlc-decode" "$clip" $((WARM + SECS + 1)) > "$work/decode.out" 2>/dev/null &
+    "$work/vlc-decode" "$clip" $((WARM + SECS + 1)) > /dev/null 2>&1 &
     child=$!
-    m=$(measure "$child")
-    wait "$child" || true
-    child=""
+    measure_child wait
     row "libvlc decode only" "$label" "$m" "-" "-"
 }
 

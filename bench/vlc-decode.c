@@ -1,10 +1,9 @@
 /* vlc-decode.c - bench helper: the decode-only baseline. libvlc plays a
  * clip in a loop with no picture output at all, for SECONDS, decoding as
- * bangtin has it decode: one decoder thread, libavformat reading the
- * file with a 30 ms read-ahead (see
- * video_player_create in src/player/video.c), the player's malloc
- * settings (mempolicy.c), and each loop a fresh play of the media
- * (play_again in video.c). */
+ * bangtin has it decode a clip played from its start: one decoder
+ * thread, libavformat reading the file with a 30 ms read-ahead (see
+ * src/player/video.c), the player's malloc settings (mempolicy.c), and
+ * each loop a fresh play of the media (play_again in video.c). */
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,27 +48,15 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    /* Counts are per play: add each one up before it starts again. */
-    int decoded = 0;
-    int displayed = 0;
-    libvlc_media_stats_t stats;
+    /* Each loop a fresh play, as the player does it. */
     double end = now_s() + strtod(argv[2], NULL);
     while (now_s() < end) {
         usleep(POLL_US);
         if (libvlc_media_player_get_state(mp) != libvlc_Ended)
             continue;
-        if (libvlc_media_get_stats(media, &stats)) {
-            decoded += stats.i_decoded_video;
-            displayed += stats.i_displayed_pictures;
-        }
         libvlc_media_player_stop(mp);
         libvlc_media_player_play(mp);
     }
-    if (libvlc_media_get_stats(media, &stats)) {
-        decoded += stats.i_decoded_video;
-        displayed += stats.i_displayed_pictures;
-    }
-    printf("decoded=%d displayed=%d\n", decoded, displayed);
 
     libvlc_media_player_stop(mp);
     libvlc_media_player_release(mp);
